@@ -31,6 +31,11 @@ public static class Envelope
     public static IMessage Unwrap(ProtoMessage envelope)
     {
         ArgumentNullException.ThrowIfNull(envelope);
+        if (!PayloadRegistry.TryGet(envelope.PayloadType, out _))
+        {
+            return envelope;
+        }
+
         var frame = new FrameEnvelope(envelope.PayloadType, new(envelope.Payload.Memory), envelope.HasClientMsgId ? envelope.ClientMsgId : null);
         return MessageDecoder.Decode(frame).Payload;
     }
