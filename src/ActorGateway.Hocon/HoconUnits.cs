@@ -59,7 +59,7 @@ internal static partial class HoconUnits
 
     private static Dictionary<string, decimal> BuildSizeTable()
     {
-        var table = BuildTable((1m, ["B", "b", "byte", "bytes"]));
+        var table = BuildTable((1m, ["B", "byte", "bytes"]));
         string[] decimalNames = ["kilo", "mega", "giga", "tera", "peta", "exa", "zetta", "yotta"];
         string[] binaryNames = ["kibi", "mebi", "gibi", "tebi", "pebi", "exbi", "zebi", "yobi"];
         const string Letters = "KMGTPEZY";
