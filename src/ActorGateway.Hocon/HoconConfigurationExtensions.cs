@@ -16,6 +16,9 @@ namespace ActorGateway.Hocon;
 /// are never converted. Values from environment variables are converted like unquoted text.</para>
 /// <para><c>${path}</c> and <c>${?path}</c> are resolved against the whole document after its includes are merged, then
 /// against the environment variable named by the path; errors never show an environment variable's value.</para>
+/// <para>Each <c>AddHocon…</c> call is a separate configuration source, layered key by key like any other source: an array
+/// in a later source replaces an earlier one only index by index. For HOCON's own override rules (a later array replaces
+/// the whole earlier one), have the user's file <c>include "reference.conf"</c> and add only the user's file.</para>
 /// </remarks>
 public static class HoconConfigurationExtensions
 {

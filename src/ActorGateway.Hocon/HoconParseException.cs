@@ -8,7 +8,7 @@ namespace ActorGateway.Hocon;
 /// </summary>
 public sealed class HoconParseException : FormatException
 {
-    /// <summary>Creates the exception for a problem found at <paramref name="file"/>, <paramref name="line"/>, <paramref name="column"/>.</summary>
+    /// <summary>Creates the exception for a problem at a place in a file.</summary>
     /// <param name="file">The file (or source name) where the problem is.</param>
     /// <param name="line">The 1-based line.</param>
     /// <param name="column">The 1-based column.</param>

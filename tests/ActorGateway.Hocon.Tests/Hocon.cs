@@ -16,5 +16,8 @@ internal static class Hocon
 
     /// <summary>Every key and value, sorted, for comparing a whole document at once.</summary>
     public static string[] Pairs(string text) =>
-        [.. Load(text).AsEnumerable().Where(pair => pair.Value is not null).Select(pair => $"{pair.Key}={pair.Value}").Order(StringComparer.Ordinal)];
+        [.. Load(text).AsEnumerable()
+            .Where(pair => pair.Value is not null)
+            .Select(pair => $"{pair.Key}={pair.Value}")
+            .Order(StringComparer.Ordinal)];
 }

@@ -106,6 +106,14 @@ public sealed class SubstitutionTests
     }
 
     [Fact]
+    public void Load_reference_to_a_child_of_the_field_being_defined_looks_at_its_earlier_value()
+    {
+        var pairs = Hocon.Pairs("foo : { a : { c : 1 } }\nfoo : ${foo.a}\nfoo : { a : 2 }");
+
+        Assert.Equal(["foo:a=2", "foo:c=1"], pairs);
+    }
+
+    [Fact]
     public void Load_plus_equals_appends_to_an_array_and_creates_it_when_absent()
     {
         var config = Hocon.Load("a = [1]\na += 2\na += 3\nb += x");

@@ -44,7 +44,7 @@ internal sealed class HoconResolver
         _active.Add(node);
         var value = node switch
         {
-            HoconScalar scalar => new HoconText(scalar.Kind == HoconScalarKind.Null ? null : scalar.Text, scalar.Kind == HoconScalarKind.Quoted),
+            HoconScalar scalar => ResolveScalar(scalar),
             HoconObject obj => ResolveObject(obj),
             HoconArray array => new HoconList([.. array.Elements.Select(Resolve).OfType<HoconValue>()]),
             HoconSubstitution substitution => ResolveSubstitution(substitution),
@@ -56,6 +56,9 @@ internal sealed class HoconResolver
         _resolved[node] = value;
         return value;
     }
+
+    private static HoconText ResolveScalar(HoconScalar scalar) =>
+        new(scalar.Kind == HoconScalarKind.Null ? null : scalar.Text, Literal: scalar.Kind == HoconScalarKind.Quoted);
 
     private HoconMap ResolveObject(HoconObject obj)
     {
@@ -87,7 +90,7 @@ internal sealed class HoconResolver
     private HoconValue? ResolveSubstitution(HoconSubstitution substitution)
     {
         var value = substitution.IsSelfReference
-            ? substitution.Previous is null ? null : Resolve(substitution.Previous)
+            ? substitution.Previous is null ? null : Descend(Resolve(substitution.Previous), substitution.PathInPrevious, 0)
             : (substitution.Prefix.Count > 0 ? Lookup(substitution.AbsolutePath) : null) ?? Lookup(substitution.Path);
         if (value is not null)
         {
@@ -102,8 +105,8 @@ internal sealed class HoconResolver
 
         return substitution.Optional
             ? null
-            : throw substitution.Position.Error(
-                $"cannot resolve ${{{substitution.Name}}}: no such path in the configuration and no environment variable '{substitution.Name}'");
+            : throw substitution.Position.Error($"cannot resolve ${{{substitution.Name}}}: no such path in the configuration "
+                + $"and no environment variable '{substitution.Name}'");
     }
 
     /// <summary>
@@ -117,13 +120,7 @@ internal sealed class HoconResolver
         {
             if (node is not HoconObject obj)
             {
-                var value = Resolve(node);
-                for (; i < path.Count && value is HoconMap map; i++)
-                {
-                    value = map.Fields.GetValueOrDefault(path[i]);
-                }
-
-                return i == path.Count ? value : null;
+                return Descend(Resolve(node), path, i);
             }
 
             if (!obj.TryGet(path[i], out node!))
@@ -133,6 +130,17 @@ internal sealed class HoconResolver
         }
 
         return Resolve(node);
+    }
+
+    /// <summary>The value at <paramref name="path"/>[<paramref name="from"/>..] inside <paramref name="value"/>, or null.</summary>
+    private static HoconValue? Descend(HoconValue? value, IReadOnlyList<string> path, int from)
+    {
+        for (var i = from; i < path.Count; i++)
+        {
+            value = value is HoconMap map ? map.Fields.GetValueOrDefault(path[i]) : null;
+        }
+
+        return value;
     }
 
     private HoconParseException CycleError(int cycleStart)

@@ -95,7 +95,8 @@ internal sealed partial class HoconParser
         }
         else if (separator.Kind != HoconTokenKind.OpenBrace)
         {
-            throw separator.Position.Error($"expected '=', ':', '+=' or '{{' after the key '{string.Join('.', key)}', found {Describe(separator)}");
+            throw separator.Position.Error(
+                $"expected '=', ':', '+=' or '{{' after the key '{string.Join('.', key)}', found {Describe(separator)}");
         }
 
         var parent = target;
@@ -131,15 +132,15 @@ internal sealed partial class HoconParser
     private static HoconConcatenation Append(HoconNode value, IReadOnlyList<string> fieldPath, HoconNode? existing, HoconPosition at)
     {
         var self = new HoconSubstitution(at, fieldPath, optional: true, prefix: []);
-        self.RefersToPrevious(existing);
+        self.RefersToPrevious(existing, fieldPath.Count);
         return new HoconConcatenation(at, [self, new HoconArray(value.Position, [value])]);
     }
 
     private static void MarkSelfReferences(HoconNode value, IReadOnlyList<string> fieldPath, HoconNode? existing)
     {
-        if (value is HoconSubstitution substitution && substitution.AbsolutePath.SequenceEqual(fieldPath, StringComparer.Ordinal))
+        if (value is HoconSubstitution substitution && substitution.RefersTo(fieldPath))
         {
-            substitution.RefersToPrevious(existing);
+            substitution.RefersToPrevious(existing, fieldPath.Count);
         }
         else if (value is HoconConcatenation concatenation)
         {
