@@ -35,7 +35,7 @@ public sealed class ErrorTests
     [Fact]
     public void Load_unresolved_required_substitution_names_the_path_and_its_position()
     {
-        var missing = "missing-" + Guid.NewGuid().ToString("N");
+        var missing = TemporaryEnvironmentVariable.UnsetName();
 
         var error = Hocon.Fails($"a = 1\nb = x ${{{missing}}}");
 
@@ -64,19 +64,12 @@ public sealed class ErrorTests
     [Fact]
     public void Load_error_never_shows_the_value_of_an_environment_variable()
     {
-        var variable = "HOCON_SECRET_" + Guid.NewGuid().ToString("N");
-        Environment.SetEnvironmentVariable(variable, "hunter2-very-secret");
-        try
-        {
-            var error = Hocon.Fails($"a = ${{{variable}}} [1]");
+        using var secret = new TemporaryEnvironmentVariable("hunter2-very-secret");
 
-            Assert.Equal((1, 5), (error.Line, error.Column));
-            Assert.DoesNotContain("hunter2", error.ToString(), StringComparison.Ordinal);
-        }
-        finally
-        {
-            Environment.SetEnvironmentVariable(variable, null);
-        }
+        var error = Hocon.Fails($"a = ${{{secret.Name}}} [1]");
+
+        Assert.Equal((1, 5), (error.Line, error.Column));
+        Assert.DoesNotContain("hunter2", error.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -85,7 +78,7 @@ public sealed class ErrorTests
         using var directory = new TempDirectory();
         var main = directory.Write("main.conf", "a = 1\n  include required(\"absent.conf\")\n");
 
-        var error = Assert.Throws<HoconParseException>(() => new ConfigurationBuilder().AddHoconFile(main).Build());
+        var error = Assert.Throws<HoconParseException>(() => Hocon.LoadFile(main));
 
         Assert.Equal((main, 2, 3), (error.File, error.Line, error.Column));
         Assert.Contains("absent.conf", error.Reason, StringComparison.Ordinal);
@@ -98,7 +91,7 @@ public sealed class ErrorTests
         var broken = directory.Write("broken.conf", "ok = 1\nbad = {\n");
         var main = directory.Write("main.conf", "include \"broken.conf\"");
 
-        var error = Assert.Throws<HoconParseException>(() => new ConfigurationBuilder().AddHoconFile(main).Build());
+        var error = Assert.Throws<HoconParseException>(() => Hocon.LoadFile(main));
 
         Assert.Equal((broken, 2, 7), (error.File, error.Line, error.Column));
     }
@@ -110,7 +103,7 @@ public sealed class ErrorTests
         var first = directory.Write("first.conf", "include \"second.conf\"");
         var second = directory.Write("second.conf", "x = 1\ninclude \"first.conf\"");
 
-        var error = Assert.Throws<HoconParseException>(() => new ConfigurationBuilder().AddHoconFile(first).Build());
+        var error = Assert.Throws<HoconParseException>(() => Hocon.LoadFile(first));
 
         Assert.Equal((second, 2, 1), (error.File, error.Line, error.Column));
         Assert.Contains("include cycle", error.Reason, StringComparison.Ordinal);

@@ -7,6 +7,8 @@ internal static class Hocon
 {
     public static IConfigurationRoot Load(string text) => new ConfigurationBuilder().AddHoconString(text).Build();
 
+    public static IConfigurationRoot LoadFile(string path) => new ConfigurationBuilder().AddHoconFile(path).Build();
+
     public static HoconParseException Fails(string text) =>
         Assert.Throws<HoconParseException>(() => new ConfigurationBuilder().AddHoconString(text).Build());
 

@@ -14,7 +14,7 @@ public sealed class IncludeTests
         directory.Write("base.conf", "a = 1\nb { c = 2 }");
         var main = directory.Write("main.conf", include + "\nb.d = 3");
 
-        var config = new ConfigurationBuilder().AddHoconFile(main).Build();
+        var config = Hocon.LoadFile(main);
 
         Assert.Equal("1", config["a"]);
         Assert.Equal("2", config["b:c"]);
@@ -28,7 +28,7 @@ public sealed class IncludeTests
         directory.Write("reference.conf", "before = included\nafter = included\nobj { x = included, y = included }");
         var main = directory.Write("app.conf", "before = main\ninclude \"reference.conf\"\nafter = main\nobj.y = main");
 
-        var config = new ConfigurationBuilder().AddHoconFile(main).Build();
+        var config = Hocon.LoadFile(main);
 
         Assert.Equal("included", config["before"]);
         Assert.Equal("main", config["after"]);
@@ -44,7 +44,7 @@ public sealed class IncludeTests
         directory.Write("conf/middle.conf", "include \"parts/leaf.conf\"\nmiddle = yes");
         var main = directory.Write("main.conf", "section { include \"conf/middle.conf\" }");
 
-        var config = new ConfigurationBuilder().AddHoconFile(main).Build();
+        var config = Hocon.LoadFile(main);
 
         Assert.Equal("leaf", config["section:value"]);
         Assert.Equal("yes", config["section:middle"]);
@@ -56,7 +56,7 @@ public sealed class IncludeTests
         using var directory = new TempDirectory();
         var main = directory.Write("main.conf", "include \"absent.conf\"\na = 1");
 
-        var config = new ConfigurationBuilder().AddHoconFile(main).Build();
+        var config = Hocon.LoadFile(main);
 
         Assert.Equal("1", config["a"]);
     }

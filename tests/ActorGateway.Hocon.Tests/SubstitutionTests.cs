@@ -47,7 +47,7 @@ public sealed class SubstitutionTests
     [Fact]
     public void Load_optional_substitution_that_is_absent_leaves_the_field_out_or_keeps_its_earlier_value()
     {
-        var missing = MissingVariableName();
+        var missing = TemporaryEnvironmentVariable.UnsetName();
         var pairs = Hocon.Pairs($"a = ${{?{missing}}}\nb = 1\nb = ${{?{missing}}}\nc = [x, ${{?{missing}}}]\nd = x${{?{missing}}}y");
 
         Assert.Equal(["b=1", "c:0=x", "d=xy"], pairs);
@@ -56,34 +56,22 @@ public sealed class SubstitutionTests
     [Fact]
     public void Load_substitution_falls_back_to_an_environment_variable()
     {
-        var name = "HOCON_TEST_" + Guid.NewGuid().ToString("N");
-        Environment.SetEnvironmentVariable(name, "from the environment");
-        try
-        {
-            var config = Hocon.Load($"secret = ${{{name}}}\noptional = ${{?{name}}}");
+        using var variable = new TemporaryEnvironmentVariable("from the environment");
 
-            Assert.Equal("from the environment", config["secret"]);
-            Assert.Equal("from the environment", config["optional"]);
-        }
-        finally
-        {
-            Environment.SetEnvironmentVariable(name, null);
-        }
+        var config = Hocon.Load($"secret = ${{{variable.Name}}}\noptional = ${{?{variable.Name}}}");
+
+        Assert.Equal("from the environment", config["secret"]);
+        Assert.Equal("from the environment", config["optional"]);
     }
 
     [Fact]
     public void Load_configuration_path_wins_over_an_environment_variable_of_the_same_name()
     {
-        var name = "HOCON_TEST_" + Guid.NewGuid().ToString("N");
-        Environment.SetEnvironmentVariable(name, "environment");
-        try
-        {
-            Assert.Equal("file", Hocon.Load($"{name} = file\nvalue = ${{{name}}}")["value"]);
-        }
-        finally
-        {
-            Environment.SetEnvironmentVariable(name, null);
-        }
+        using var variable = new TemporaryEnvironmentVariable("environment");
+
+        var config = Hocon.Load($"{variable.Name} = file\nvalue = ${{{variable.Name}}}");
+
+        Assert.Equal("file", config["value"]);
     }
 
     [Fact]
@@ -125,7 +113,7 @@ public sealed class SubstitutionTests
     [Fact]
     public void Load_optional_self_reference_without_an_earlier_value_is_empty()
     {
-        var missing = MissingVariableName();
+        var missing = TemporaryEnvironmentVariable.UnsetName();
         var config = Hocon.Load($"{missing} = ${{?{missing}}} tail");
 
         Assert.Equal(" tail", config[missing]);
@@ -138,11 +126,9 @@ public sealed class SubstitutionTests
         directory.Write("inner.conf", "x = 1\ny = ${x}\nz = ${top}");
         var main = directory.Write("main.conf", "top = outer\nx = wrong\nnested { include \"inner.conf\" }");
 
-        var config = new ConfigurationBuilder().AddHoconFile(main).Build();
+        var config = Hocon.LoadFile(main);
 
         Assert.Equal("1", config["nested:y"]);
         Assert.Equal("outer", config["nested:z"]);
     }
-
-    private static string MissingVariableName() => "HOCON_MISSING_" + Guid.NewGuid().ToString("N");
 }
