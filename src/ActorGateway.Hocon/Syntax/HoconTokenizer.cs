@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 
@@ -10,7 +11,7 @@ namespace ActorGateway.Hocon.Syntax;
 internal sealed class HoconTokenizer
 {
     // Characters HOCON forbids in unquoted strings (besides whitespace); a few of them start tokens of their own.
-    private const string Forbidden = "$\"{}[]:=,+#`^?!@*&\\";
+    private static readonly SearchValues<char> s_forbidden = SearchValues.Create("$\"{}[]:=,+#`^?!@*&\\");
 
     private readonly string _text;
     private readonly string _file;
@@ -85,7 +86,7 @@ internal sealed class HoconTokenizer
             return new HoconToken(HoconTokenKind.Whitespace, ReadWhile(IsWhitespace), start);
         }
 
-        if (Forbidden.Contains(c, StringComparison.Ordinal))
+        if (s_forbidden.Contains(c))
         {
             throw start.Error($"'{c}' is not allowed here; put the text in double quotes");
         }
@@ -96,7 +97,7 @@ internal sealed class HoconTokenizer
     private static bool IsWhitespace(char c) => c != '\n' && (char.IsWhiteSpace(c) || c == '\uFEFF');
 
     private bool IsUnquoted(char c) =>
-        !IsWhitespace(c) && c != '\n' && !Forbidden.Contains(c, StringComparison.Ordinal) && !IsAhead("//");
+        !IsWhitespace(c) && c != '\n' && !s_forbidden.Contains(c) && !(c == '/' && IsAhead("//"));
 
     private void SkipComment()
     {
