@@ -9,14 +9,16 @@ namespace ActorGateway.Hocon;
 /// <remarks>
 /// <para>Keys are exposed with their dashes removed, so the kebab-case key <c>heartbeat-interval</c> becomes
 /// <c>heartbeatinterval</c> and binds the property <c>HeartbeatInterval</c> (binding ignores case). Nested objects become
-/// <c>a:b:c</c> and array elements <c>a:0</c>, <c>a:1</c>.</para>
+/// <c>a:b:c</c> and array elements <c>a:0</c>, <c>a:1</c>. Every key loses its dashes, quoted keys and dictionary keys
+/// included.</para>
 /// <para>Unquoted durations (<c>10s</c>, <c>250ms</c>, <c>2 minutes</c>, <c>1h</c>, <c>1d</c>; units ns, us, ms, s, m, h, d and
 /// their long names) become <see cref="TimeSpan"/> text such as <c>00:00:10</c>; unquoted sizes (<c>16MiB</c>, <c>512k</c>,
 /// <c>1 GB</c>) become a byte count. <c>m</c> means minutes: write <c>M</c> or <c>MiB</c> for mebibytes. Quoted strings
 /// are never converted. Values from environment variables are converted like unquoted text.</para>
 /// <para><c>${path}</c> and <c>${?path}</c> are resolved against the whole document after its includes are merged, then
 /// against the environment variable named by the path; errors never show an environment variable's value.</para>
-/// <para>Each <c>AddHocon…</c> call is a separate configuration source, layered key by key like any other source: an array
+/// <para>Each <c>AddHocon…</c> call is a separate configuration source: its substitutions see only its own document (and
+/// its includes), and it is layered key by key over earlier sources like any other source, so an array
 /// in a later source replaces an earlier one only index by index. For HOCON's own override rules (a later array replaces
 /// the whole earlier one), have the user's file <c>include "reference.conf"</c> and add only the user's file.</para>
 /// </remarks>

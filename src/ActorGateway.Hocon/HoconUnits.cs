@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Globalization;
 using System.Text.RegularExpressions;
 
@@ -13,16 +14,16 @@ internal static partial class HoconUnits
 {
     private const decimal TicksPerNanosecond = 0.01m;
 
-    private static readonly Dictionary<string, decimal> s_ticksPerUnit = BuildTable(
+    private static readonly FrozenDictionary<string, decimal> s_ticksPerUnit = BuildTable(
         (TicksPerNanosecond, ["ns", "nano", "nanos", "nanosecond", "nanoseconds"]),
         (TimeSpan.TicksPerMicrosecond, ["us", "micro", "micros", "microsecond", "microseconds"]),
         (TimeSpan.TicksPerMillisecond, ["ms", "milli", "millis", "millisecond", "milliseconds"]),
         (TimeSpan.TicksPerSecond, ["s", "second", "seconds"]),
         (TimeSpan.TicksPerMinute, ["m", "minute", "minutes"]),
         (TimeSpan.TicksPerHour, ["h", "hour", "hours"]),
-        (TimeSpan.TicksPerDay, ["d", "day", "days"]));
+        (TimeSpan.TicksPerDay, ["d", "day", "days"])).ToFrozenDictionary(StringComparer.Ordinal);
 
-    private static readonly Dictionary<string, decimal> s_bytesPerUnit = BuildSizeTable();
+    private static readonly FrozenDictionary<string, decimal> s_bytesPerUnit = BuildSizeTable().ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>The converted text, or null when <paramref name="text"/> is not a number followed by a known unit.</summary>
     public static string? TryConvert(string text)

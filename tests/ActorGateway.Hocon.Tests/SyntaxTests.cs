@@ -24,6 +24,16 @@ public sealed class SyntaxTests
     }
 
     [Fact]
+    public void Load_windows_line_endings_leave_no_carriage_return_in_values()
+    {
+        var config = Hocon.Load("a = 1\r\nb = two words\r\nc = [x,\r\n y]\r\n");
+
+        Assert.Equal("1", config["a"]);
+        Assert.Equal("two words", config["b"]);
+        Assert.Equal(["x", "y"], config.Elements("c"));
+    }
+
+    [Fact]
     public void Load_comments_with_hash_and_double_slash_are_ignored()
     {
         var pairs = Hocon.Pairs("# heading\na = 1 // trailing\n// whole line\nb = 2 # trailing");
