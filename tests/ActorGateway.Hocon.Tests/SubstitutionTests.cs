@@ -102,6 +102,14 @@ public sealed class SubstitutionTests
     }
 
     [Fact]
+    public void Load_object_extended_by_self_reference_still_merges_with_later_definitions()
+    {
+        var pairs = Hocon.Pairs("a { x = 1 }\na = ${a} { y = 2 }\na { z = 3 }\na.x = 4\nb = ${a}");
+
+        Assert.Equal(["a:x=4", "a:y=2", "a:z=3", "b:x=4", "b:y=2", "b:z=3"], pairs);
+    }
+
+    [Fact]
     public void Load_plus_equals_appends_to_an_array_and_creates_it_when_absent()
     {
         var config = Hocon.Load("a = [1]\na += 2\na += 3\nb += x");
