@@ -1,0 +1,3 @@
+namespace ActorGateway.Hocon.Resolution;
+
+internal sealed record HoconList(IReadOnlyList<HoconValue> Items) : HoconValue;
