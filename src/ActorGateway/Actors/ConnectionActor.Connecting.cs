@@ -44,32 +44,35 @@ internal sealed partial class ConnectionActor
     // Runs off the loop so the actor keeps serving timeouts and cancellations while a connection is being made.
     private async Task AttemptAsync(GatewayEndpoint endpoint, int attempt)
     {
+        var outcome = await TryConnectAsync(endpoint, attempt).ConfigureAwait(false);
+        if (!Post(outcome) && outcome is TransportOpened orphan)
+        {
+            await orphan.Transport.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    private async Task<IConnectionMessage> TryConnectAsync(GatewayEndpoint endpoint, int attempt)
+    {
         using var timeout = new CancellationTokenSource(_settings.ConnectTimeout, _time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, _stopping.Token);
-        IConnectionMessage outcome;
         try
         {
             var transport = await _settings.TransportFactory.ConnectAsync(endpoint.Host, endpoint.Port, linked.Token).ConfigureAwait(false);
-            outcome = new TransportOpened(transport, endpoint, attempt);
+            return new TransportOpened(transport, endpoint, attempt);
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested)
         {
-            outcome = new ConnectAttemptFailed(new GatewayConnectionException(ConnectionFailureKind.ConnectFailed,
+            return new ConnectAttemptFailed(new GatewayConnectionException(ConnectionFailureKind.ConnectFailed,
                 $"Connecting to {endpoint} took longer than {_settings.ConnectTimeout.TotalSeconds:0.###} s."), endpoint, attempt);
         }
         catch (GatewayConnectionException e)
         {
-            outcome = new ConnectAttemptFailed(e, endpoint, attempt);
+            return new ConnectAttemptFailed(e, endpoint, attempt);
         }
         catch (Exception e)
         {
-            outcome = new ConnectAttemptFailed(new GatewayConnectionException(ConnectionFailureKind.ConnectFailed,
+            return new ConnectAttemptFailed(new GatewayConnectionException(ConnectionFailureKind.ConnectFailed,
                 $"Could not connect to {endpoint}: {e.Message}", e), endpoint, attempt);
-        }
-
-        if (!Post(outcome) && outcome is TransportOpened orphan)
-        {
-            await orphan.Transport.DisposeAsync().ConfigureAwait(false);
         }
     }
 
@@ -158,8 +161,14 @@ internal sealed partial class ConnectionActor
             return;
         }
 
-        SetState(ConnectionState.WaitingToReconnect);
         _log.ReconnectScheduled(wait, _failures);
+        if (wait <= TimeSpan.Zero)
+        {
+            StartAttempt();
+            return;
+        }
+
+        SetState(ConnectionState.WaitingToReconnect);
         _retryTimer.Change(wait, Timeout.InfiniteTimeSpan);
     }
 
