@@ -11,8 +11,9 @@ internal sealed class ClientHarness : IAsyncDisposable
 {
     private GatewayClient? _client;
 
-    public ClientHarness(Action<GatewayOptions>? configure = null)
+    public ClientHarness(Action<GatewayOptions>? configure = null, Func<Resilience.RetryContext, TimeSpan?>? retry = null)
     {
+        RetryPolicy = new RecordingRetryPolicy(retry);
         Options = new GatewayOptions
         {
             Hosts = ["test-host"],
@@ -30,7 +31,7 @@ internal sealed class ClientHarness : IAsyncDisposable
 
     public LogCollector Logs { get; } = new();
 
-    public RecordingRetryPolicy RetryPolicy { get; } = new();
+    public RecordingRetryPolicy RetryPolicy { get; }
 
     public GatewayOptions Options { get; }
 
