@@ -109,8 +109,10 @@ internal sealed partial class ConnectionActor
         }
 
         _log.ConnectFailed(failed.Endpoint, failed.Reason.Kind, failed.Reason.Message);
-        _sink.OnConnectFailed(failed.Endpoint, failed.Reason, _failures);
+        var previousFailures = _failures;
         ScheduleRetry(failed.Reason);
+        // Raised after the next step is decided, so a handler already sees the state the client went on to.
+        _sink.OnConnectFailed(failed.Endpoint, failed.Reason, previousFailures);
     }
 
     private async ValueTask OnConnectionBrokenAsync(ConnectionBroken broken)
@@ -134,7 +136,6 @@ internal sealed partial class ConnectionActor
         }
 
         _log.Disconnected(connection.Endpoint, reason.Kind, reason.Message);
-        _sink.OnDisconnected(connection.Endpoint, reason);
         if (_time.GetElapsedTime(_connectedAt) >= _settings.HealthyAfter || _troubleSince == 0)
         {
             _failures = 0;
@@ -142,6 +143,7 @@ internal sealed partial class ConnectionActor
         }
 
         ScheduleRetry(reason);
+        _sink.OnDisconnected(connection.Endpoint, reason);
     }
 
     private void ScheduleRetry(GatewayConnectionException reason)

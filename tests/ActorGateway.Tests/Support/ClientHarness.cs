@@ -1,4 +1,5 @@
 using ActorGateway.Protocol.Messages;
+using ActorGateway.Resilience;
 using ActorGateway.TestKit;
 
 namespace ActorGateway.Tests.Support;
@@ -11,7 +12,7 @@ internal sealed class ClientHarness : IAsyncDisposable
 {
     private GatewayClient? _client;
 
-    public ClientHarness(Action<GatewayOptions>? configure = null, Func<Resilience.RetryContext, TimeSpan?>? retry = null)
+    public ClientHarness(Action<GatewayOptions>? configure = null, Func<RetryContext, TimeSpan?>? retry = null)
     {
         RetryPolicy = new RecordingRetryPolicy(retry);
         Options = new GatewayOptions
@@ -45,7 +46,11 @@ internal sealed class ClientHarness : IAsyncDisposable
         var connecting = Client.ConnectAsync();
         var server = await Transport.AcceptAsync();
         await connecting.OrTimeout();
-        await Events.ExpectAsync<GatewayConnectedEventArgs>();
+        while (await Events.ExpectAsync() is not GatewayConnectedEventArgs)
+        {
+            // failed attempts before the connection are not what the caller is after
+        }
+
         return server;
     }
 
