@@ -83,6 +83,7 @@ public sealed class GatewayOptions
         RequirePositive(Reconnect.InitialDelay, "Reconnect.InitialDelay");
         RequirePositive(Reconnect.MaxDelay, "Reconnect.MaxDelay");
         RequirePositive(Reconnect.HealthyAfter, "Reconnect.HealthyAfter");
+        Require(Reconnect.MaxDelay >= Reconnect.InitialDelay, "Reconnect.MaxDelay", "must not be below Reconnect.InitialDelay");
         Require(Reconnect.MaxAttempts is null or >= 0, "Reconnect.MaxAttempts", "must not be negative");
         Require(MaxFrameSize > 0, nameof(MaxFrameSize), "must be positive");
         Require(EventQueueCapacity > 0, nameof(EventQueueCapacity), "must be positive");
