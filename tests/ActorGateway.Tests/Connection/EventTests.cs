@@ -1,0 +1,67 @@
+using ActorGateway.Protocol.Messages;
+using ActorGateway.TestKit;
+using ActorGateway.Tests.Support;
+
+namespace ActorGateway.Tests.Connection;
+
+public sealed class EventTests
+{
+    [Fact]
+    public async Task MessageReceived_handler_that_throws_is_logged_and_the_connection_goes_on()
+    {
+        await using var harness = new ClientHarness();
+        harness.Logs.Expect(1012);
+        var received = new TestProbe<GatewayMessageEventArgs>();
+        harness.Client.MessageReceived += (_, e) =>
+        {
+            received.Tell(e);
+            throw new InvalidOperationException("handler bug");
+        };
+        var server = await harness.ConnectAsync();
+
+        await server.SendAsync(new ProtoHeartbeatEvent());
+        await server.SendAsync(new ProtoOASpotEvent { CtidTraderAccountId = 1, SymbolId = 9 });
+
+        Assert.Equal(51u, (await received.ExpectAsync()).Message.PayloadType);
+        Assert.IsType<ProtoOASpotEvent>((await received.ExpectAsync()).Message.Payload);
+        var logged = await harness.Logs.WaitForAsync(e => e.EventId.Id == 1012);
+        Assert.IsType<InvalidOperationException>(logged.Exception);
+        await harness.RoundTripAsync(server);
+    }
+
+    [Fact]
+    public async Task MessageReceived_handler_that_blocks_does_not_hold_up_replies()
+    {
+        await using var harness = new ClientHarness();
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var entered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        harness.Client.MessageReceived += (_, _) =>
+        {
+            entered.TrySetResult();
+            release.Task.Wait(); // a handler stuck in user code, on purpose
+        };
+        var server = await harness.ConnectAsync();
+
+        await server.SendAsync(new ProtoHeartbeatEvent());
+        await entered.Task.OrTimeout();
+        await harness.RoundTripAsync(server);
+        release.SetResult();
+    }
+
+    [Fact]
+    public async Task SendAsync_writes_the_envelope_as_given_and_its_reply_is_an_event()
+    {
+        await using var harness = new ClientHarness();
+        var received = new TestProbe<GatewayMessageEventArgs>();
+        harness.Client.MessageReceived += (_, e) => received.Tell(e);
+        var server = await harness.ConnectAsync();
+
+        await harness.Client.SendAsync(Protocol.Envelope.Wrap(new ProtoOAVersionReq(), "my-own-id")).OrTimeout();
+        var (_, id) = await server.ExpectAsync<ProtoOAVersionReq>();
+        await server.SendAsync(new ProtoOAVersionRes { Version = "3" }, id);
+
+        Assert.Equal("my-own-id", id);
+        var reply = await received.ExpectAsync();
+        Assert.Equal(("my-own-id", "3"), (reply.Message.ClientMsgId, ((ProtoOAVersionRes)reply.Message.Payload).Version));
+    }
+}
