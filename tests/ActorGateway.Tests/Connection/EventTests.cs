@@ -52,8 +52,7 @@ public sealed class EventTests
     public async Task SendAsync_writes_the_envelope_as_given_and_its_reply_is_an_event()
     {
         await using var harness = new ClientHarness();
-        var received = new TestProbe<GatewayMessageEventArgs>();
-        harness.Client.MessageReceived += (_, e) => received.Tell(e);
+        var received = harness.ListenToMessages();
         var server = await harness.ConnectAsync();
 
         await harness.Client.SendAsync(Protocol.Envelope.Wrap(new ProtoOAVersionReq(), "my-own-id")).OrTimeout();

@@ -97,8 +97,7 @@ public sealed class AskTests
     public async Task AskAsync_trading_request_ends_on_first_execution_event_and_every_event_reaches_subscribers()
     {
         await using var harness = new ClientHarness();
-        var received = new TestProbe<GatewayMessageEventArgs>();
-        harness.Client.MessageReceived += (_, e) => received.Tell(e);
+        var received = harness.ListenToMessages();
         var server = await harness.ConnectAsync();
 
         var ordering = harness.Client.AskAsync<ProtoOAExecutionEvent>(Replies.MarketOrder(5));
@@ -138,8 +137,7 @@ public sealed class AskTests
     public async Task AskAsync_reply_with_unknown_clientMsgId_is_an_event_and_leaves_the_request_pending()
     {
         await using var harness = new ClientHarness();
-        var received = new TestProbe<GatewayMessageEventArgs>();
-        harness.Client.MessageReceived += (_, e) => received.Tell(e);
+        var received = harness.ListenToMessages();
         var server = await harness.ConnectAsync();
 
         var asking = harness.Client.AskAsync<ProtoOAVersionRes>(new ProtoOAVersionReq());

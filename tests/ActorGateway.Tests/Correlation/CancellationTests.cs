@@ -30,8 +30,7 @@ public sealed class CancellationTests
     public async Task AskAsync_cancelled_after_sending_gets_cancellation_and_the_late_reply_is_only_an_event()
     {
         await using var harness = new ClientHarness();
-        var received = new TestProbe<GatewayMessageEventArgs>();
-        harness.Client.MessageReceived += (_, e) => received.Tell(e);
+        var received = harness.ListenToMessages();
         var server = await harness.ConnectAsync();
         using var cancel = new CancellationTokenSource();
 

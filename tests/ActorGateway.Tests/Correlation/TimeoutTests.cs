@@ -59,8 +59,7 @@ public sealed class TimeoutTests
     public async Task AskAsync_reply_after_timeout_is_an_event_and_the_request_is_not_sent_again()
     {
         await using var harness = new ClientHarness();
-        var received = new TestProbe<GatewayMessageEventArgs>();
-        harness.Client.MessageReceived += (_, e) => received.Tell(e);
+        var received = harness.ListenToMessages();
         var server = await harness.ConnectAsync();
 
         var asking = harness.Client.AskAsync<ProtoOATraderRes>(new ProtoOATraderReq { CtidTraderAccountId = 4 }, TimeSpan.FromSeconds(1));

@@ -40,6 +40,14 @@ internal sealed class ClientHarness : IAsyncDisposable
 
     public GatewayClient Client => _client ??= CreateClient();
 
+    /// <summary>A probe that receives every message the client raises through <see cref="GatewayClient.MessageReceived"/>.</summary>
+    public TestProbe<GatewayMessageEventArgs> ListenToMessages()
+    {
+        var received = new TestProbe<GatewayMessageEventArgs>();
+        Client.MessageReceived += (_, e) => received.Tell(e);
+        return received;
+    }
+
     /// <summary>Connects the client and returns the server's end of the connection.</summary>
     public async Task<InMemoryServer> ConnectAsync()
     {
