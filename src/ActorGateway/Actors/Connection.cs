@@ -71,8 +71,9 @@ internal sealed class Connection : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Break(new GatewayConnectionException(ConnectionFailureKind.Disposed, "The connection was closed."));
-        await Transport.DisposeAsync().ConfigureAwait(false);
+        // The read loop stops at the cancellation; the pipes it reads are completed only after it has let go of them.
         await _readLoop.ConfigureAwait(false);
+        await Transport.DisposeAsync().ConfigureAwait(false);
         _closing.Dispose();
     }
 

@@ -80,6 +80,14 @@ internal sealed partial class ConnectionActor
             request.TryFail(new GatewayProtocolException($"The request cannot be sent: {e.Message}", e));
             return;
         }
+        catch (Exception e) when (_connection is { } connection)
+        {
+            // The transport refused the bytes: the request may be partly written, and the connection with it is done for.
+            var reason = new GatewayConnectionException(ConnectionFailureKind.ConnectionLost, $"Writing to {connection.Endpoint} failed: {e.Message}", e);
+            request.TryFail(reason);
+            connection.Break(reason);
+            return;
+        }
 
         if (request.OnWritten())
         {

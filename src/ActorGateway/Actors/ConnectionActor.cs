@@ -167,6 +167,7 @@ internal sealed partial class ConnectionActor : IAsyncDisposable
             _output = null;
             connection.Break(reason);
             await connection.DisposeAsync().ConfigureAwait(false);
+            _sink.OnDisconnected(connection.Endpoint, reason);
         }
 
         FailInFlight(reason);

@@ -26,8 +26,8 @@ internal sealed class StreamTransport : ITransport
     public async ValueTask DisposeAsync()
     {
         // The stream goes first: completing the writer flushes, which would wait forever on a peer that stopped reading.
-        await Input.CompleteAsync().ConfigureAwait(false);
         await _stream.DisposeAsync().ConfigureAwait(false);
+        await Input.CompleteAsync().ConfigureAwait(false);
         try
         {
             await Output.CompleteAsync().ConfigureAwait(false);

@@ -131,5 +131,7 @@ public sealed class DisconnectTests
         Assert.Equal(ConnectionState.Disposed, harness.Client.State);
         Assert.Throws<ObjectDisposedException>(() => { _ = harness.Client.AskAsync<ProtoOAVersionRes>(new ProtoOAVersionReq()); });
         await server.ClientEnd.Disposed.OrTimeout();
+        var disconnected = await harness.Events.ExpectAsync<GatewayDisconnectedEventArgs>();
+        Assert.Equal(ConnectionFailureKind.Disposed, disconnected.Reason.Kind);
     }
 }
