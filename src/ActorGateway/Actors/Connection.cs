@@ -11,7 +11,7 @@ namespace ActorGateway.Actors;
 /// </summary>
 internal sealed class Connection : IAsyncDisposable
 {
-    private readonly ChannelWriter<IConnectionMessage> _mailbox;
+    private readonly ChannelWriter<Mail> _mailbox;
     private readonly TimeProvider _time;
     private readonly int _maxFrameSize;
     private readonly CancellationTokenSource _closing = new();
@@ -19,7 +19,7 @@ internal sealed class Connection : IAsyncDisposable
     private long _lastReceived;
     private Task _readLoop = Task.CompletedTask;
 
-    public Connection(ITransport transport, GatewayEndpoint endpoint, ChannelWriter<IConnectionMessage> mailbox, TimeProvider time, int maxFrameSize)
+    public Connection(ITransport transport, GatewayEndpoint endpoint, ChannelWriter<Mail> mailbox, TimeProvider time, int maxFrameSize)
     {
         Transport = transport;
         Endpoint = endpoint;
@@ -53,7 +53,7 @@ internal sealed class Connection : IAsyncDisposable
         }
 
         _closing.Cancel();
-        _mailbox.TryWrite(new ConnectionActor.ConnectionBroken(this));
+        _mailbox.TryWrite(Mail.Of(new ConnectionActor.ConnectionBroken(this)));
         return true;
     }
 
@@ -85,7 +85,7 @@ internal sealed class Connection : IAsyncDisposable
             while (await ReadAsync(reader).ConfigureAwait(false) is { } message)
             {
                 Volatile.Write(ref _lastReceived, _time.GetTimestamp());
-                _mailbox.TryWrite(new ConnectionActor.FrameReceived(this, message));
+                _mailbox.TryWrite(Mail.FrameFrom(this, message));
             }
 
             Break(new GatewayConnectionException(ConnectionFailureKind.ServerClosed, $"{Endpoint} closed the connection."));
@@ -117,7 +117,7 @@ internal sealed class Connection : IAsyncDisposable
             {
                 // One bad payload: the stream is still in step, so only the request it answers (if any) fails.
                 Volatile.Write(ref _lastReceived, _time.GetTimestamp());
-                _mailbox.TryWrite(new ConnectionActor.FrameRejected(this, e));
+                _mailbox.TryWrite(Mail.Of(new ConnectionActor.FrameRejected(this, e)));
             }
         }
     }

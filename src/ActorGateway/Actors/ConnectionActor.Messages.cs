@@ -27,9 +27,6 @@ internal sealed partial class ConnectionActor
         public static readonly RetryDelayElapsed Instance = new();
     }
 
-    /// <summary>Event: a frame arrived on <paramref name="Connection"/>.</summary>
-    internal sealed record FrameReceived(Connection Connection, OpenApiMessage Message) : IConnectionMessage;
-
     /// <summary>Event: a frame arrived whose payload could not be decoded; the stream is still in step.</summary>
     internal sealed record FrameRejected(Connection Connection, ProtocolException Error) : IConnectionMessage;
 

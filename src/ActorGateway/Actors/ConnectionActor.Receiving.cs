@@ -6,14 +6,13 @@ namespace ActorGateway.Actors;
 
 internal sealed partial class ConnectionActor
 {
-    private void OnFrame(FrameReceived frame)
+    private void OnFrame(Connection source, in OpenApiMessage message)
     {
-        if (frame.Connection != _connection)
+        if (source != _connection)
         {
             return; // a frame read from a connection that has since broken
         }
 
-        var message = frame.Message;
         _log.FrameReceived(message.PayloadType, message.ClientMsgId);
         if (TryFindRequest(message.ClientMsgId, out var id) is { } request && request.IsAnsweredBy(message.PayloadType))
         {

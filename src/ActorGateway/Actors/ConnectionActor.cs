@@ -18,7 +18,7 @@ internal sealed partial class ConnectionActor : IAsyncDisposable
     // Above this many unflushed bytes the actor flushes even while more messages wait, so a steady stream still moves.
     private const int FlushThreshold = 64 * 1024;
 
-    private readonly Channel<IConnectionMessage> _mailbox = Channel.CreateUnbounded<IConnectionMessage>(
+    private readonly Channel<Mail> _mailbox = Channel.CreateUnbounded<Mail>(
         new UnboundedChannelOptions { SingleReader = true, AllowSynchronousContinuations = false });
 
     private readonly GatewaySettings _settings;
@@ -54,7 +54,7 @@ internal sealed partial class ConnectionActor : IAsyncDisposable
     public ConnectionState State => (ConnectionState)Volatile.Read(ref _state);
 
     /// <summary>Puts a message in the mailbox; false once the actor has shut down.</summary>
-    public bool Post(IConnectionMessage message) => _mailbox.Writer.TryWrite(message);
+    public bool Post(IConnectionMessage message) => _mailbox.Writer.TryWrite(Mail.Of(message));
 
     public async ValueTask DisposeAsync()
     {
@@ -70,11 +70,19 @@ internal sealed partial class ConnectionActor : IAsyncDisposable
         var reader = _mailbox.Reader;
         while (await reader.WaitToReadAsync().ConfigureAwait(false))
         {
-            while (reader.TryRead(out var message))
+            while (reader.TryRead(out var mail))
             {
                 try
                 {
-                    await HandleAsync(message).ConfigureAwait(false);
+                    if (mail.Message is { } message)
+                    {
+                        await HandleAsync(message).ConfigureAwait(false);
+                    }
+                    else
+                    {
+                        OnFrame(mail.Source!, mail.Frame);
+                    }
+
                     if (_unflushedBytes >= FlushThreshold)
                     {
                         await FlushAsync().ConfigureAwait(false);
@@ -83,7 +91,7 @@ internal sealed partial class ConnectionActor : IAsyncDisposable
                 catch (Exception e)
                 {
                     // A bug in a handler must not kill the actor: log it and go on with the next message.
-                    _log.ActorFault(message.GetType().Name, e);
+                    _log.ActorFault(mail.Message?.GetType().Name ?? "a frame", e);
                 }
             }
 
@@ -97,9 +105,6 @@ internal sealed partial class ConnectionActor : IAsyncDisposable
         {
             case IPendingRequest request:
                 OnRequest(request);
-                break;
-            case FrameReceived frame:
-                OnFrame(frame);
                 break;
             case Tick:
                 OnTick();
