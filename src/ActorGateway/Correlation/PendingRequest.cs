@@ -1,7 +1,5 @@
 using System.Buffers;
-using System.Globalization;
 using ActorGateway.Protocol;
-using ActorGateway.Protocol.Framing;
 using ActorGateway.Protocol.Registry;
 using Google.Protobuf;
 
@@ -51,8 +49,7 @@ internal sealed class PendingRequest<TResponse> : TaskCompletionSource<TResponse
         }
     }
 
-    public int WriteTo(IBufferWriter<byte> output) =>
-        FrameCodec.WriteMessage(output, _request, Id.ToString(CultureInfo.InvariantCulture));
+    public int WriteTo(IBufferWriter<byte> output) => RequestFrame.Write(output, _info.PayloadType, _request, Id);
 
     public bool OnWritten()
     {
