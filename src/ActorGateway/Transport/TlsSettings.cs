@@ -9,10 +9,11 @@ namespace ActorGateway.Transport;
 /// <param name="TrustAnchor">The only certificate to trust as a root, or null for the system's roots.</param>
 internal sealed record TlsSettings(bool Enabled, bool AllowUntrustedCertificate, X509Certificate2? TrustAnchor)
 {
+    /// <exception cref="ArgumentException">The trusted-certificate file cannot be read as a certificate.</exception>
     public static TlsSettings From(TlsOptions options)
     {
         var anchor = options.TrustedCertificate
-            ?? (options.TrustedCertificatePath is { } path ? X509CertificateLoader.LoadCertificateFromFile(path) : null);
+            ?? (options.TrustedCertificatePath is { } path ? Load(path) : null);
         return new TlsSettings(options.Enabled, options.AllowUntrustedCertificate, anchor);
     }
 
@@ -41,10 +42,27 @@ internal sealed record TlsSettings(bool Enabled, bool AllowUntrustedCertificate,
         custom.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
         if (chain is not null)
         {
-            custom.ChainPolicy.ExtraStore.AddRange(chain.ChainPolicy.ExtraStore);
+            // The intermediates the server sent, so a leaf issued below the anchor still reaches it.
+            foreach (var element in chain.ChainElements)
+            {
+                custom.ChainPolicy.ExtraStore.Add(element.Certificate);
+            }
         }
 
         using var leaf = X509CertificateLoader.LoadCertificate(certificate.GetRawCertData());
         return custom.Build(leaf);
+    }
+
+    private static X509Certificate2 Load(string path)
+    {
+        try
+        {
+            return X509CertificateLoader.LoadCertificateFromFile(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Security.Cryptography.CryptographicException)
+        {
+            throw new ArgumentException($"GatewayOptions.Tls.TrustedCertificatePath: '{path}' cannot be read as a certificate ({e.Message}).",
+                nameof(path), e);
+        }
     }
 }

@@ -1,3 +1,4 @@
+using System.Security.Cryptography.X509Certificates;
 using ActorGateway.Protocol.Messages;
 using ActorGateway.TestKit;
 using ActorGateway.Tests.Support;
@@ -74,6 +75,43 @@ public sealed class SocketTransportTests
         {
             File.Delete(file);
         }
+    }
+
+    [Fact]
+    public async Task ConnectAsync_over_TLS_trusts_a_server_certificate_issued_by_the_configured_authority()
+    {
+        using var authority = TestCertificates.CreateAuthority();
+        using var certificate = TestCertificates.CreateIssuedBy(authority, "localhost");
+        await using var server = new LoopbackServer(certificate);
+        using var publicAuthority = X509CertificateLoader.LoadCertificate(authority.RawData);
+        await using var client = Client(server, tls => tls.TrustedCertificate = publicAuthority);
+
+        var reply = await client.AskAsync<ProtoOAVersionRes>(new ProtoOAVersionReq()).OrTimeout();
+
+        Assert.Equal("loopback", reply.Version);
+    }
+
+    [Fact]
+    public async Task ConnectAsync_over_TLS_refuses_a_certificate_issued_by_another_authority()
+    {
+        using var authority = TestCertificates.CreateAuthority();
+        using var stranger = TestCertificates.CreateAuthority("Someone Else");
+        using var certificate = TestCertificates.CreateIssuedBy(stranger, "localhost");
+        await using var server = new LoopbackServer(certificate);
+        var logs = new LogCollector().Expect(1003).Expect(1006);
+        await using var client = Client(server, tls => tls.TrustedCertificate = authority, logs: logs);
+
+        var error = await Assert.ThrowsAsync<GatewayConnectionException>(() => client.ConnectAsync().OrTimeout());
+
+        Assert.Equal(ConnectionFailureKind.TlsFailure, error.Kind);
+    }
+
+    [Fact]
+    public void Constructor_with_an_unreadable_trusted_certificate_file_names_the_setting()
+    {
+        var error = Assert.Throws<ArgumentException>(() => new GatewayClient(new GatewayOptions { Tls = { TrustedCertificatePath = "/nonexistent/ca.pem" } }));
+
+        Assert.Contains("TrustedCertificatePath", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
