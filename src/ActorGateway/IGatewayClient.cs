@@ -34,7 +34,8 @@ public interface IGatewayClient : IAsyncDisposable
     /// The reply's type: the request's response, <c>ProtoOAExecutionEvent</c> for a trading request, or
     /// <see cref="IMessage"/> for whichever reply comes.
     /// </typeparam>
-    /// <param name="request">An Open API request message; its clientMsgId is chosen by the client.</param>
+    /// <param name="request">An Open API request message; its clientMsgId is chosen by the client. It is written later, on
+    /// the connection's own loop, so it must not be changed until the call has completed.</param>
     /// <param name="timeout">How long to wait for the reply, queueing included (default: the configured request timeout).</param>
     /// <param name="cancellationToken">Cancels the wait. A request still queued is then never sent; a reply to one already
     /// sent is dropped.</param>

@@ -20,7 +20,7 @@ internal sealed partial class ConnectionActor
         switch (State)
         {
             case ConnectionState.Disposed:
-                request.TryFail(new ObjectDisposedException(nameof(GatewayClient)));
+                request.TryFail(new GatewayConnectionException(ConnectionFailureKind.Disposed, "The gateway client was disposed."));
                 return;
             case ConnectionState.Idle:
                 _queues[(int)request.RateClass].Enqueue(request);
