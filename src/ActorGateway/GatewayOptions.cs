@@ -12,10 +12,11 @@ namespace ActorGateway;
 public sealed class GatewayOptions
 {
     /// <summary>
-    /// The hosts to connect to, tried in turn, each as <c>host</c> or <c>host:port</c>
-    /// (default: <see cref="OpenApiEndpoints.DemoHost"/>).
+    /// The hosts to connect to, tried in turn, each as <c>host</c> or <c>host:port</c> (default: empty, which means
+    /// <see cref="OpenApiEndpoints.DemoHost"/>). Empty rather than pre-filled, because configuration binding appends to a
+    /// list it finds filled.
     /// </summary>
-    public IList<string> Hosts { get; set; } = [OpenApiEndpoints.DemoHost];
+    public IList<string> Hosts { get; set; } = [];
 
     /// <summary>The port for hosts given without one (default: 5035).</summary>
     public int Port { get; set; } = OpenApiEndpoints.ProtobufPort;
@@ -66,12 +67,7 @@ public sealed class GatewayOptions
     /// <exception cref="ArgumentException">A setting is out of range; the message names it.</exception>
     public void Validate()
     {
-        if (Hosts is null || Hosts.Count == 0)
-        {
-            throw new ArgumentException("At least one host is required.", nameof(Hosts));
-        }
-
-        foreach (var host in Hosts)
+        foreach (var host in Hosts ?? [])
         {
             _ = GatewayEndpoint.Parse(host, Port);
         }

@@ -50,7 +50,8 @@ internal sealed record GatewaySettings
         var reconnect = options.Reconnect;
         return new GatewaySettings
         {
-            Endpoints = options.Hosts.Select(h => GatewayEndpoint.Parse(h, options.Port)).ToArray(),
+            Endpoints = (options.Hosts is { Count: > 0 } hosts ? hosts : [OpenApiEndpoints.DemoHost])
+                .Select(h => GatewayEndpoint.Parse(h, options.Port)).ToArray(),
             RequestTimeout = options.RequestTimeout,
             ConnectTimeout = options.ConnectTimeout,
             HeartbeatInterval = options.HeartbeatInterval,

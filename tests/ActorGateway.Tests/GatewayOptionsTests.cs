@@ -7,8 +7,8 @@ public sealed class GatewayOptionsTests
     {
         var options = new GatewayOptions();
 
-        Assert.Equal([OpenApiEndpoints.DemoHost], options.Hosts);
-        Assert.Equal(5035, options.Port);
+        Assert.Empty(options.Hosts);
+        Assert.Equal([new GatewayEndpoint(OpenApiEndpoints.DemoHost, 5035)], GatewaySettings.From(options).Endpoints);
         Assert.Equal(TimeSpan.FromSeconds(10), options.HeartbeatInterval);
         Assert.Equal(TimeSpan.FromSeconds(30), options.ServerSilenceTimeout);
         Assert.Equal((50, 5), (options.Throttle.StandardPerSecond, options.Throttle.HistoricalPerSecond));
@@ -31,7 +31,7 @@ public sealed class GatewayOptionsTests
         var expected = setting switch
         {
             "RequestTimeout" => Set(() => options.RequestTimeout = TimeSpan.Zero, nameof(GatewayOptions.RequestTimeout)),
-            "Hosts" => Set(() => options.Hosts = [], nameof(GatewayOptions.Hosts)),
+            "Hosts" => Set(() => options.Hosts = [" "], "host must not be empty"),
             "Host:port" => Set(() => options.Hosts = ["demo:notaport"], "notaport"),
             "StandardPerSecond" => Set(() => options.Throttle.StandardPerSecond = 0, "Throttle.StandardPerSecond"),
             "MaxDelay" => Set(() => options.Reconnect.MaxDelay = TimeSpan.FromMilliseconds(10), "Reconnect.MaxDelay"),

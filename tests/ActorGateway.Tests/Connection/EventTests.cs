@@ -49,6 +49,33 @@ public sealed class EventTests
     }
 
     [Fact]
+    public async Task MessageReceived_queue_full_drops_new_events_and_says_so()
+    {
+        await using var harness = new ClientHarness(o => o.EventQueueCapacity = 2);
+        harness.Logs.Expect(1013);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var entered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        harness.Client.MessageReceived += (_, _) =>
+        {
+            entered.TrySetResult();
+            release.Task.Wait(); // a handler stuck in user code, on purpose
+        };
+        var server = await harness.ConnectAsync();
+        await server.SendAsync(new ProtoHeartbeatEvent());
+        await entered.Task.OrTimeout(); // the first event is being handled; two more fit in the queue
+
+        for (var i = 0; i < 4; i++)
+        {
+            await server.SendAsync(new ProtoOASpotEvent { CtidTraderAccountId = 1, SymbolId = i });
+        }
+
+        var dropped = await harness.Logs.WaitForAsync(e => e.EventId.Id == 1013 && e.Message.Contains("(2 dropped", StringComparison.Ordinal));
+        release.SetResult();
+        await harness.RoundTripAsync(server);
+        Assert.Contains("GatewayMessageEventArgs", dropped.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task SendAsync_writes_the_envelope_as_given_and_its_reply_is_an_event()
     {
         await using var harness = new ClientHarness();
