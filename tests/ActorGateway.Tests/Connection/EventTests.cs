@@ -33,19 +33,14 @@ public sealed class EventTests
     public async Task MessageReceived_handler_that_blocks_does_not_hold_up_replies()
     {
         await using var harness = new ClientHarness();
-        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var entered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        harness.Client.MessageReceived += (_, _) =>
-        {
-            entered.TrySetResult();
-            release.Task.Wait(); // a handler stuck in user code, on purpose
-        };
+        var stuck = new StuckHandler();
+        harness.Client.MessageReceived += stuck.Handle;
         var server = await harness.ConnectAsync();
 
         await server.SendAsync(new ProtoHeartbeatEvent());
-        await entered.Task.OrTimeout();
+        await stuck.Entered.OrTimeout();
         await harness.RoundTripAsync(server);
-        release.SetResult();
+        stuck.Release();
     }
 
     [Fact]
@@ -53,16 +48,11 @@ public sealed class EventTests
     {
         await using var harness = new ClientHarness(o => o.EventQueueCapacity = 2);
         harness.Logs.Expect(1013);
-        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var entered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        harness.Client.MessageReceived += (_, _) =>
-        {
-            entered.TrySetResult();
-            release.Task.Wait(); // a handler stuck in user code, on purpose
-        };
+        var stuck = new StuckHandler();
+        harness.Client.MessageReceived += stuck.Handle;
         var server = await harness.ConnectAsync();
         await server.SendAsync(new ProtoHeartbeatEvent());
-        await entered.Task.OrTimeout(); // the first event is being handled; two more fit in the queue
+        await stuck.Entered.OrTimeout(); // the first event is being handled; two more fit in the queue
 
         for (var i = 0; i < 4; i++)
         {
@@ -70,7 +60,7 @@ public sealed class EventTests
         }
 
         var dropped = await harness.Logs.WaitForAsync(e => e.EventId.Id == 1013 && e.Message.Contains("(2 dropped", StringComparison.Ordinal));
-        release.SetResult();
+        stuck.Release();
         await harness.RoundTripAsync(server);
         Assert.Contains("GatewayMessageEventArgs", dropped.Message, StringComparison.Ordinal);
     }
@@ -89,5 +79,22 @@ public sealed class EventTests
         Assert.Equal("my-own-id", id);
         var reply = await received.ExpectAsync();
         Assert.Equal(("my-own-id", "3"), (reply.Message.ClientMsgId, ((ProtoOAVersionRes)reply.Message.Payload).Version));
+    }
+
+    /// <summary>A message handler that blocks in user code until released, on purpose.</summary>
+    private sealed class StuckHandler
+    {
+        private readonly TaskCompletionSource _entered = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly TaskCompletionSource _release = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Task Entered => _entered.Task;
+
+        public void Handle(object? sender, GatewayMessageEventArgs e)
+        {
+            _entered.TrySetResult();
+            _release.Task.Wait();
+        }
+
+        public void Release() => _release.TrySetResult();
     }
 }
