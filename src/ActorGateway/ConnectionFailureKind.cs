@@ -21,7 +21,9 @@ public enum ConnectionFailureKind
     /// <summary>The server sent bytes that break the wire protocol.</summary>
     ProtocolViolation,
 
-    /// <summary>The request was queued and the connection went down before it was written, under <see cref="QueuedRequestPolicy.Fail"/>.</summary>
+    /// <summary>
+    /// The request was queued and the connection went down before it was written, under <see cref="QueuedRequestPolicy.Fail"/>.
+    /// </summary>
     NotConnected,
 
     /// <summary>The client was disposed.</summary>

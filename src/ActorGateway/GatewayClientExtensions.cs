@@ -10,8 +10,8 @@ namespace ActorGateway;
 public static class GatewayClientExtensions
 {
     /// <summary>Authorises the application on this connection; the first request on every new connection.</summary>
-    public static Task<ProtoOAApplicationAuthRes> AuthorizeApplicationAsync(this IGatewayClient client, string clientId, string clientSecret,
-        TimeSpan? timeout = null, CancellationToken cancellationToken = default) =>
+    public static Task<ProtoOAApplicationAuthRes> AuthorizeApplicationAsync(this IGatewayClient client, string clientId,
+        string clientSecret, TimeSpan? timeout = null, CancellationToken cancellationToken = default) =>
         Client(client).AskAsync<ProtoOAApplicationAuthRes>(
             new ProtoOAApplicationAuthReq { ClientId = clientId, ClientSecret = clientSecret }, timeout, cancellationToken);
 
@@ -36,7 +36,8 @@ public static class GatewayClientExtensions
     public static Task<ProtoOASymbolsListRes> GetSymbolsAsync(this IGatewayClient client, long accountId, bool includeArchived = false,
         TimeSpan? timeout = null, CancellationToken cancellationToken = default) =>
         Client(client).AskAsync<ProtoOASymbolsListRes>(
-            new ProtoOASymbolsListReq { CtidTraderAccountId = accountId, IncludeArchivedSymbols = includeArchived }, timeout, cancellationToken);
+            new ProtoOASymbolsListReq { CtidTraderAccountId = accountId, IncludeArchivedSymbols = includeArchived },
+            timeout, cancellationToken);
 
     /// <summary>Gets the full specification of the given symbols.</summary>
     public static Task<ProtoOASymbolByIdRes> GetSymbolsByIdAsync(this IGatewayClient client, long accountId, IEnumerable<long> symbolIds,
@@ -52,17 +53,18 @@ public static class GatewayClientExtensions
     /// <summary>Gets the account's open positions and pending orders: the way to resynchronise after a reconnect or a timeout.</summary>
     public static Task<ProtoOAReconcileRes> ReconcileAsync(this IGatewayClient client, long accountId, TimeSpan? timeout = null,
         CancellationToken cancellationToken = default) =>
-        Client(client).AskAsync<ProtoOAReconcileRes>(new ProtoOAReconcileReq { CtidTraderAccountId = accountId }, timeout, cancellationToken);
+        Client(client).AskAsync<ProtoOAReconcileRes>(
+            new ProtoOAReconcileReq { CtidTraderAccountId = accountId }, timeout, cancellationToken);
 
     /// <summary>Subscribes to spot prices of the given symbols; the prices arrive as <c>ProtoOASpotEvent</c>s.</summary>
-    public static Task<ProtoOASubscribeSpotsRes> SubscribeSpotsAsync(this IGatewayClient client, long accountId, IEnumerable<long> symbolIds,
-        TimeSpan? timeout = null, CancellationToken cancellationToken = default) =>
+    public static Task<ProtoOASubscribeSpotsRes> SubscribeSpotsAsync(this IGatewayClient client, long accountId,
+        IEnumerable<long> symbolIds, TimeSpan? timeout = null, CancellationToken cancellationToken = default) =>
         Client(client).AskAsync<ProtoOASubscribeSpotsRes>(
             new ProtoOASubscribeSpotsReq { CtidTraderAccountId = accountId, SymbolId = { symbolIds } }, timeout, cancellationToken);
 
     /// <summary>Unsubscribes from spot prices of the given symbols (a few more events may still arrive).</summary>
-    public static Task<ProtoOAUnsubscribeSpotsRes> UnsubscribeSpotsAsync(this IGatewayClient client, long accountId, IEnumerable<long> symbolIds,
-        TimeSpan? timeout = null, CancellationToken cancellationToken = default) =>
+    public static Task<ProtoOAUnsubscribeSpotsRes> UnsubscribeSpotsAsync(this IGatewayClient client, long accountId,
+        IEnumerable<long> symbolIds, TimeSpan? timeout = null, CancellationToken cancellationToken = default) =>
         Client(client).AskAsync<ProtoOAUnsubscribeSpotsRes>(
             new ProtoOAUnsubscribeSpotsReq { CtidTraderAccountId = accountId, SymbolId = { symbolIds } }, timeout, cancellationToken);
 

@@ -11,7 +11,9 @@ public sealed class GatewayRejectedException : GatewayException
 {
     /// <summary>Creates the exception.</summary>
     public GatewayRejectedException(uint payloadType, string errorCode, string? description)
-        : base(description is null ? $"The server rejected the request: {errorCode}." : $"The server rejected the request: {errorCode} ({description}).")
+        : base(description is null
+            ? $"The server rejected the request: {errorCode}."
+            : $"The server rejected the request: {errorCode} ({description}).")
     {
         PayloadType = payloadType;
         ErrorCode = errorCode;

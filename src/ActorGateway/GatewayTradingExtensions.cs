@@ -75,9 +75,11 @@ public static class GatewayTradingExtensions
     public static Task<ProtoOAExecutionEvent> ClosePositionAsync(this IGatewayClient client, long accountId, long positionId, long volume,
         TimeSpan? timeout = null, CancellationToken cancellationToken = default) =>
         GatewayClientExtensions.Client(client).AskAsync<ProtoOAExecutionEvent>(
-            new ProtoOAClosePositionReq { CtidTraderAccountId = accountId, PositionId = positionId, Volume = volume }, timeout, cancellationToken);
+            new ProtoOAClosePositionReq { CtidTraderAccountId = accountId, PositionId = positionId, Volume = volume },
+            timeout, cancellationToken);
 
-    private static ProtoOANewOrderReq Order(long accountId, long symbolId, ProtoOAOrderType type, ProtoOATradeSide side, long volume) => new()
+    private static ProtoOANewOrderReq Order(long accountId, long symbolId, ProtoOAOrderType type, ProtoOATradeSide side,
+        long volume) => new()
     {
         CtidTraderAccountId = accountId,
         SymbolId = symbolId,

@@ -39,7 +39,9 @@ public interface IGatewayClient : IAsyncDisposable
     /// <param name="timeout">How long to wait for the reply, queueing included (default: the configured request timeout).</param>
     /// <param name="cancellationToken">Cancels the wait. A request still queued is then never sent; a reply to one already
     /// sent is dropped.</param>
-    /// <exception cref="ArgumentException">The message is not a request, or <typeparamref name="TResponse"/> does not answer it.</exception>
+    /// <exception cref="ArgumentException">
+    /// The message is not a request, or <typeparamref name="TResponse"/> does not answer it.
+    /// </exception>
     /// <exception cref="GatewayRejectedException">The server answered with an error.</exception>
     /// <exception cref="GatewayTimeoutException">No reply in time.</exception>
     /// <exception cref="GatewayConnectionException">The connection was lost before the reply came.</exception>

@@ -112,7 +112,8 @@ public sealed class LogCollector : ILoggerFactory
 
         public bool IsEnabled(LogLevel logLevel) => logLevel != LogLevel.None;
 
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception,
+            Func<TState, Exception?, string> formatter) =>
             owner.Add(new LogEntry(category, logLevel, eventId, formatter(state, exception), exception));
     }
 }

@@ -11,5 +11,6 @@ namespace ActorGateway.TestKit;
 public sealed record LogEntry(string Category, LogLevel Level, EventId EventId, string Message, Exception? Exception)
 {
     /// <inheritdoc />
-    public override string ToString() => $"{Level} {EventId.Id} {Category}: {Message}" + (Exception is null ? "" : $" ({Exception.GetType().Name})");
+    public override string ToString() =>
+        $"{Level} {EventId.Id} {Category}: {Message}" + (Exception is null ? "" : $" ({Exception.GetType().Name})");
 }

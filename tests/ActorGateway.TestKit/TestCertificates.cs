@@ -29,13 +29,16 @@ public static class TestCertificates
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var request = new CertificateRequest($"CN={name}", key, HashAlgorithmName.SHA256);
         request.CertificateExtensions.Add(new X509BasicConstraintsExtension(certificateAuthority: true, false, 0, critical: true));
-        request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.CrlSign, critical: true));
+        request.CertificateExtensions.Add(
+            new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.CrlSign, critical: true));
         var now = DateTimeOffset.UtcNow;
         using var certificate = request.CreateSelfSigned(now.AddDays(-1), now.AddDays(2));
         return X509CertificateLoader.LoadPkcs12(certificate.Export(X509ContentType.Pkcs12), null);
     }
 
-    /// <summary>A server certificate for <paramref name="hostName"/> issued by <paramref name="authority"/>, with its private key.</summary>
+    /// <summary>
+    /// A server certificate for <paramref name="hostName"/> issued by <paramref name="authority"/>, with its private key.
+    /// </summary>
     public static X509Certificate2 CreateIssuedBy(X509Certificate2 authority, string hostName = "localhost")
     {
         ArgumentNullException.ThrowIfNull(authority);

@@ -132,7 +132,8 @@ internal sealed partial class ConnectionActor
         FailInFlight(reason);
         if (_settings.QueuedRequests == QueuedRequestPolicy.Fail)
         {
-            FailQueued(ConnectionFailureKind.NotConnected, $"The request was never written: the connection was lost ({reason.Message}).", reason);
+            FailQueued(ConnectionFailureKind.NotConnected,
+                $"The request was never written: the connection was lost ({reason.Message}).", reason);
         }
 
         _log.Disconnected(connection.Endpoint, reason.Kind, reason.Message);

@@ -19,7 +19,8 @@ internal sealed partial class ConnectionActor
     internal sealed record TransportOpened(ITransport Transport, GatewayEndpoint Endpoint, int Attempt) : IConnectionMessage;
 
     /// <summary>Event: a connection attempt failed.</summary>
-    internal sealed record ConnectAttemptFailed(GatewayConnectionException Reason, GatewayEndpoint Endpoint, int Attempt) : IConnectionMessage;
+    internal sealed record ConnectAttemptFailed(GatewayConnectionException Reason, GatewayEndpoint Endpoint, int Attempt)
+        : IConnectionMessage;
 
     /// <summary>Event: the retry policy's delay is over.</summary>
     internal sealed record RetryDelayElapsed : IConnectionMessage

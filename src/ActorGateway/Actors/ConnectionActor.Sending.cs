@@ -83,7 +83,8 @@ internal sealed partial class ConnectionActor
         catch (Exception e) when (_connection is { } connection)
         {
             // The transport refused the bytes: the request may be partly written, and the connection with it is done for.
-            var reason = new GatewayConnectionException(ConnectionFailureKind.ConnectionLost, $"Writing to {connection.Endpoint} failed: {e.Message}", e);
+            var reason = new GatewayConnectionException(ConnectionFailureKind.ConnectionLost,
+                $"Writing to {connection.Endpoint} failed: {e.Message}", e);
             request.TryFail(reason);
             connection.Break(reason);
             return;
@@ -115,7 +116,8 @@ internal sealed partial class ConnectionActor
             var result = await output.FlushAsync(connection.Closing).ConfigureAwait(false);
             if (result.IsCompleted)
             {
-                connection.Break(new GatewayConnectionException(ConnectionFailureKind.ConnectionLost, $"{connection.Endpoint} stopped reading."));
+                connection.Break(new GatewayConnectionException(ConnectionFailureKind.ConnectionLost,
+                    $"{connection.Endpoint} stopped reading."));
             }
         }
         catch (OperationCanceledException) when (connection.Closing.IsCancellationRequested)

@@ -74,11 +74,14 @@ internal sealed class EventDispatcher : IInboundSink, IAsyncDisposable
                 }
                 catch (Exception error)
                 {
-                    _log.HandlerFailed(e.GetType().Name.Replace("Gateway", "", StringComparison.Ordinal).Replace("EventArgs", "", StringComparison.Ordinal), error);
+                    _log.HandlerFailed(EventName(e), error);
                 }
             }
         }
     }
+
+    private static string EventName(EventArgs e) =>
+        e.GetType().Name.Replace("Gateway", "", StringComparison.Ordinal).Replace("EventArgs", "", StringComparison.Ordinal);
 
     private void OnDropped(EventArgs e) => _log.EventDropped(e.GetType().Name, Interlocked.Increment(ref _dropped));
 }

@@ -25,12 +25,14 @@ internal sealed class SocketTransportFactory(TlsSettings tls) : ITransportFactor
         catch (SocketException e)
         {
             await DisposeAsync(stream, socket).ConfigureAwait(false);
-            throw new GatewayConnectionException(ConnectionFailureKind.ConnectFailed, $"Could not connect to {host}:{port}: {e.SocketErrorCode}.", e);
+            throw new GatewayConnectionException(ConnectionFailureKind.ConnectFailed,
+                $"Could not connect to {host}:{port}: {e.SocketErrorCode}.", e);
         }
         catch (Exception e) when (e is AuthenticationException or IOException)
         {
             await DisposeAsync(stream, socket).ConfigureAwait(false);
-            throw new GatewayConnectionException(ConnectionFailureKind.TlsFailure, $"The TLS handshake with {host}:{port} failed: {e.Message}", e);
+            throw new GatewayConnectionException(ConnectionFailureKind.TlsFailure,
+                $"The TLS handshake with {host}:{port} failed: {e.Message}", e);
         }
         catch
         {

@@ -61,7 +61,8 @@ internal sealed record TlsSettings(bool Enabled, bool AllowUntrustedCertificate,
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Security.Cryptography.CryptographicException)
         {
-            throw new ArgumentException($"GatewayOptions.Tls.TrustedCertificatePath: '{path}' cannot be read as a certificate ({e.Message}).",
+            throw new ArgumentException(
+                $"GatewayOptions.Tls.TrustedCertificatePath: '{path}' cannot be read as a certificate ({e.Message}).",
                 nameof(path), e);
         }
     }

@@ -96,8 +96,10 @@ public sealed class DisconnectTests
         await harness.Time.WaitForPendingTimersAsync(2); // the second one is held by the throttle
         await server.CloseAsync();
 
-        Assert.Equal(ConnectionFailureKind.ServerClosed, (await Assert.ThrowsAsync<GatewayConnectionException>(() => sent.OrTimeout())).Kind);
-        Assert.Equal(ConnectionFailureKind.NotConnected, (await Assert.ThrowsAsync<GatewayConnectionException>(() => queued.OrTimeout())).Kind);
+        var sentError = await Assert.ThrowsAsync<GatewayConnectionException>(() => sent.OrTimeout());
+        var queuedError = await Assert.ThrowsAsync<GatewayConnectionException>(() => queued.OrTimeout());
+        Assert.Equal(ConnectionFailureKind.ServerClosed, sentError.Kind);
+        Assert.Equal(ConnectionFailureKind.NotConnected, queuedError.Kind);
     }
 
     [Fact]

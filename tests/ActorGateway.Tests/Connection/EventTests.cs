@@ -59,7 +59,8 @@ public sealed class EventTests
             await server.SendAsync(new ProtoOASpotEvent { CtidTraderAccountId = 1, SymbolId = i });
         }
 
-        var dropped = await harness.Logs.WaitForAsync(e => e.EventId.Id == 1013 && e.Message.Contains("(2 dropped", StringComparison.Ordinal));
+        var dropped = await harness.Logs.WaitForAsync(
+            e => e.EventId.Id == 1013 && e.Message.Contains("(2 dropped", StringComparison.Ordinal));
         stuck.Release();
         await harness.RoundTripAsync(server);
         Assert.Contains("GatewayMessageEventArgs", dropped.Message, StringComparison.Ordinal);

@@ -20,7 +20,8 @@ public sealed class AskTests
 
         var reply = await asking.OrTimeout();
         Assert.Equal("91", reply.Version);
-        Assert.True(long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out _), $"clientMsgId '{id}' is not a decimal number");
+        Assert.True(long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out _),
+            $"clientMsgId '{id}' is not a decimal number");
     }
 
     [Fact]
@@ -85,7 +86,8 @@ public sealed class AskTests
 
         var asking = harness.Client.AskAsync<ProtoOAVersionRes>(new ProtoOAVersionReq());
         var (_, id) = await server.ExpectAsync<ProtoOAVersionReq>();
-        await server.SendAsync(new ProtoErrorRes { ErrorCode = "SERVER_IS_UNDER_MAINTENANCE", MaintenanceEndTimestamp = 1_700_000_000_000 }, id);
+        var maintenance = new ProtoErrorRes { ErrorCode = "SERVER_IS_UNDER_MAINTENANCE", MaintenanceEndTimestamp = 1_700_000_000_000 };
+        await server.SendAsync(maintenance, id);
 
         var error = await Assert.ThrowsAsync<GatewayRejectedException>(() => asking.OrTimeout());
         Assert.Equal("SERVER_IS_UNDER_MAINTENANCE", error.ErrorCode);

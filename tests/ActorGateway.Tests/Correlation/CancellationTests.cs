@@ -14,7 +14,8 @@ public sealed class CancellationTests
         using var cancel = new CancellationTokenSource();
 
         _ = harness.Client.AskAsync<ProtoOATraderRes>(new ProtoOATraderReq { CtidTraderAccountId = 1 });
-        var cancelled = harness.Client.AskAsync<ProtoOATraderRes>(new ProtoOATraderReq { CtidTraderAccountId = 2 }, cancellationToken: cancel.Token);
+        var cancelled = harness.Client.AskAsync<ProtoOATraderRes>(
+            new ProtoOATraderReq { CtidTraderAccountId = 2 }, cancellationToken: cancel.Token);
         _ = harness.Client.AskAsync<ProtoOATraderRes>(new ProtoOATraderReq { CtidTraderAccountId = 3 });
         await cancel.CancelAsync();
 

@@ -74,7 +74,8 @@ public sealed class TypedHelperTests
 
         var authorizing = harness.Client.AuthorizeApplicationAsync("app", "s3cr3t-value");
         var (request, id) = await server.ExpectAsync<ProtoOAApplicationAuthReq>();
-        await server.SendAsync(new ProtoOAErrorRes { ErrorCode = "CH_CLIENT_AUTH_FAILURE", Description = "clientId or clientSecret is incorrect" }, id);
+        var refusal = new ProtoOAErrorRes { ErrorCode = "CH_CLIENT_AUTH_FAILURE", Description = "clientId or clientSecret is incorrect" };
+        await server.SendAsync(refusal, id);
 
         var error = await Assert.ThrowsAsync<GatewayRejectedException>(() => authorizing.OrTimeout());
         Assert.Equal("s3cr3t-value", request.ClientSecret);

@@ -20,7 +20,8 @@ public sealed class ExponentialBackoffRetryPolicyTests
     {
         var policy = new ExponentialBackoffRetryPolicy(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30), random: new Random(7));
 
-        var delays = Enumerable.Range(0, 1000).Select(_ => policy.NextRetryDelay(new RetryContext(3, TimeSpan.Zero, Reason))!.Value).ToList();
+        var context = new RetryContext(3, TimeSpan.Zero, Reason);
+        var delays = Enumerable.Range(0, 1000).Select(_ => policy.NextRetryDelay(context)!.Value).ToList();
 
         Assert.All(delays, d => Assert.InRange(d, TimeSpan.Zero, TimeSpan.FromSeconds(8)));
         Assert.Contains(delays, d => d < TimeSpan.FromSeconds(1)); // full jitter reaches down to zero...
@@ -39,6 +40,7 @@ public sealed class ExponentialBackoffRetryPolicyTests
     [Fact]
     public void Constructor_with_a_cap_below_the_first_delay_is_refused()
     {
-        Assert.Throws<ArgumentOutOfRangeException>(() => new ExponentialBackoffRetryPolicy(TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(1)));
+        Assert.Throws<ArgumentOutOfRangeException>(
+            () => new ExponentialBackoffRetryPolicy(TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(1)));
     }
 }

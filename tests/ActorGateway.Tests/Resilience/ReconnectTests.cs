@@ -79,8 +79,10 @@ public sealed class ReconnectTests
         var connecting = harness.Client.ConnectAsync();
         var asking = harness.Client.AskAsync<ProtoOAVersionRes>(new ProtoOAVersionReq());
 
-        Assert.Equal(ConnectionFailureKind.ConnectFailed, (await Assert.ThrowsAsync<GatewayConnectionException>(() => connecting.OrTimeout())).Kind);
-        Assert.Equal(ConnectionFailureKind.ConnectFailed, (await Assert.ThrowsAsync<GatewayConnectionException>(() => asking.OrTimeout())).Kind);
+        var connectError = await Assert.ThrowsAsync<GatewayConnectionException>(() => connecting.OrTimeout());
+        var askError = await Assert.ThrowsAsync<GatewayConnectionException>(() => asking.OrTimeout());
+        Assert.Equal(ConnectionFailureKind.ConnectFailed, connectError.Kind);
+        Assert.Equal(ConnectionFailureKind.ConnectFailed, askError.Kind);
         Assert.Equal(ConnectionState.Idle, harness.Client.State);
         var server = await ConnectAgainAsync(harness);
         await harness.RoundTripAsync(server);

@@ -10,8 +10,9 @@ public sealed class FakeTimeProviderTests
         var time = new FakeTimeProvider();
         var start = time.GetUtcNow();
         var fired = new List<(string Name, TimeSpan At)>();
-        using var late = time.CreateTimer(_ => fired.Add(("late", time.GetUtcNow() - start)), null, TimeSpan.FromSeconds(3), Timeout.InfiniteTimeSpan);
-        using var early = time.CreateTimer(_ => fired.Add(("early", time.GetUtcNow() - start)), null, TimeSpan.FromSeconds(1), Timeout.InfiniteTimeSpan);
+        var never = Timeout.InfiniteTimeSpan;
+        using var late = time.CreateTimer(_ => fired.Add(("late", time.GetUtcNow() - start)), null, TimeSpan.FromSeconds(3), never);
+        using var early = time.CreateTimer(_ => fired.Add(("early", time.GetUtcNow() - start)), null, TimeSpan.FromSeconds(1), never);
 
         time.Advance(TimeSpan.FromSeconds(2));
         Assert.Equal([("early", TimeSpan.FromSeconds(1))], fired);

@@ -24,7 +24,8 @@ public sealed class SocketTransportTests
         await using var server = new LoopbackServer();
         await using var client = Client(server, tls => tls.Enabled = false, throttle: false);
 
-        var replies = await Task.WhenAll(Enumerable.Range(0, 2000).Select(_ => client.AskAsync<ProtoOAVersionRes>(new ProtoOAVersionReq()))).OrTimeout();
+        var asking = Enumerable.Range(0, 2000).Select(_ => client.AskAsync<ProtoOAVersionRes>(new ProtoOAVersionReq()));
+        var replies = await Task.WhenAll(asking).OrTimeout();
 
         Assert.Equal(2000, replies.Length);
         Assert.All(replies, r => Assert.Equal("loopback", r.Version));
@@ -109,7 +110,9 @@ public sealed class SocketTransportTests
     [Fact]
     public void Constructor_with_an_unreadable_trusted_certificate_file_names_the_setting()
     {
-        var error = Assert.Throws<ArgumentException>(() => new GatewayClient(new GatewayOptions { Tls = { TrustedCertificatePath = "/nonexistent/ca.pem" } }));
+        var options = new GatewayOptions { Tls = { TrustedCertificatePath = "/nonexistent/ca.pem" } };
+
+        var error = Assert.Throws<ArgumentException>(() => new GatewayClient(options));
 
         Assert.Contains("TrustedCertificatePath", error.Message, StringComparison.Ordinal);
     }
