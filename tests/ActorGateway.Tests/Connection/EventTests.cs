@@ -67,6 +67,24 @@ public sealed class EventTests
     }
 
     [Fact]
+    public async Task MessageReceived_payload_type_unknown_to_the_contract_arrives_raw_and_nothing_breaks()
+    {
+        await using var harness = new ClientHarness();
+        var received = harness.ListenToMessages();
+        var server = await harness.ConnectAsync();
+        var frame = new System.Buffers.ArrayBufferWriter<byte>();
+        Protocol.Framing.FrameCodec.WriteRaw(frame, 9999, [1, 2, 3], "from-a-newer-server");
+
+        await server.SendBytesAsync(frame.WrittenMemory);
+
+        var message = (await received.ExpectAsync()).Message;
+        Assert.False(message.IsKnown);
+        Assert.Equal((9999u, "from-a-newer-server"), (message.PayloadType, message.ClientMsgId));
+        Assert.Equal([1, 2, 3], ((ProtoMessage)message.Payload).Payload.ToByteArray());
+        await harness.RoundTripAsync(server);
+    }
+
+    [Fact]
     public async Task SendAsync_writes_the_envelope_as_given_and_its_reply_is_an_event()
     {
         await using var harness = new ClientHarness();
