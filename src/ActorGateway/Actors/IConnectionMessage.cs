@@ -1,0 +1,6 @@
+namespace ActorGateway.Actors;
+
+/// <summary>Anything the connection actor's mailbox accepts.</summary>
+internal interface IConnectionMessage
+{
+}

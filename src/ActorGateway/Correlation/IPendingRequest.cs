@@ -1,0 +1,49 @@
+using System.Buffers;
+using ActorGateway.Actors;
+using ActorGateway.Protocol;
+using ActorGateway.Protocol.Registry;
+
+namespace ActorGateway.Correlation;
+
+/// <summary>
+/// One request on its way: posted to the connection actor as the command to send it, then, once written, the tracker
+/// that pairs it with its reply. It ends exactly once (reply, error reply, timeout, cancellation or connection lost);
+/// every way of ending it is a <c>TrySet*</c>, so whichever comes first wins and the others do nothing.
+/// </summary>
+internal interface IPendingRequest : IConnectionMessage
+{
+    /// <summary>The numeric clientMsgId; 0 for a raw send, whose reply is not tracked.</summary>
+    public long Id { get; }
+
+    /// <summary>The payload type of the request.</summary>
+    public uint PayloadType { get; }
+
+    /// <summary>The server budget the request counts against.</summary>
+    public RateClass RateClass { get; }
+
+    /// <summary>When the request times out, as a <see cref="TimeProvider"/> timestamp (<see cref="long.MaxValue"/>: never).</summary>
+    public long Deadline { get; }
+
+    /// <summary>True once the request has ended; a request that ended while queued is never written.</summary>
+    public bool IsCompleted { get; }
+
+    /// <summary>Writes the request's frame.</summary>
+    /// <returns>The number of bytes written.</returns>
+    /// <exception cref="ProtocolException">The request cannot be encoded; nothing was written.</exception>
+    public int WriteTo(IBufferWriter<byte> output);
+
+    /// <summary>Marks the request written; true when it now waits for a reply.</summary>
+    public bool OnWritten();
+
+    /// <summary>True when a message of <paramref name="payloadType"/> carrying this request's id answers it.</summary>
+    public bool IsAnsweredBy(uint payloadType);
+
+    /// <summary>Ends the request with its reply (an error reply fails it); false when it had already ended.</summary>
+    public bool TryComplete(in OpenApiMessage reply);
+
+    /// <summary>Ends the request with <paramref name="error"/>; false when it had already ended.</summary>
+    public bool TryFail(Exception error);
+
+    /// <summary>Ends the request with a timeout; false when it had already ended.</summary>
+    public bool TryTimeOut();
+}

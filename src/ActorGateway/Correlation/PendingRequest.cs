@@ -1,0 +1,87 @@
+using System.Buffers;
+using ActorGateway.Protocol;
+using ActorGateway.Protocol.Registry;
+using Google.Protobuf;
+
+namespace ActorGateway.Correlation;
+
+/// <summary>
+/// A request awaiting a typed reply. It is its own <see cref="TaskCompletionSource{TResult}"/>, so a request in flight
+/// costs this object and its task: no timer (one sweep checks every deadline) and no linked token source (the caller's
+/// token gets one static callback).
+/// </summary>
+internal sealed class PendingRequest<TResponse> : TaskCompletionSource<TResponse>, IPendingRequest
+    where TResponse : class, IMessage
+{
+    private readonly IMessage _request;
+    private readonly MessageInfo _info;
+    private readonly TimeSpan _timeout;
+    private CancellationTokenRegistration _cancellation;
+    private bool _written;
+
+    public PendingRequest(IMessage request, MessageInfo info, long id, TimeSpan timeout, long deadline)
+        : base(TaskCreationOptions.RunContinuationsAsynchronously)
+    {
+        _request = request;
+        _info = info;
+        _timeout = timeout;
+        Id = id;
+        Deadline = deadline;
+    }
+
+    public long Id { get; }
+
+    public uint PayloadType => _info.PayloadType;
+
+    public RateClass RateClass => _info.RateClass;
+
+    public long Deadline { get; }
+
+    public bool IsCompleted => Task.IsCompleted;
+
+    /// <summary>Cancels the wait when <paramref name="cancellationToken"/> fires; call before the request is posted.</summary>
+    public void CancelWith(CancellationToken cancellationToken)
+    {
+        if (cancellationToken.CanBeCanceled)
+        {
+            _cancellation = cancellationToken.UnsafeRegister(
+                static (state, token) => ((PendingRequest<TResponse>)state!).TrySetCanceled(token), this);
+        }
+    }
+
+    public int WriteTo(IBufferWriter<byte> output) => RequestFrame.Write(output, _info.PayloadType, _request, Id);
+
+    public bool OnWritten()
+    {
+        _written = true;
+        return true;
+    }
+
+    public bool IsAnsweredBy(uint payloadType) => PayloadRegistry.IsReplyTo(_info.PayloadType, payloadType);
+
+    public bool TryComplete(in OpenApiMessage reply)
+    {
+        var ended = GatewayRejectedException.FromReply(reply.PayloadType, reply.Payload) is { } rejected
+            ? TrySetException(rejected)
+            : reply.Payload is TResponse typed
+                ? TrySetResult(typed)
+                : TrySetException(new GatewayProtocolException(
+                    $"{_info.Name} was answered by {reply.Payload.Descriptor.Name}, not {typeof(TResponse).Name}."));
+        return Ended(ended);
+    }
+
+    public bool TryFail(Exception error) => Ended(TrySetException(error));
+
+    public bool TryTimeOut() => Ended(TrySetException(new GatewayTimeoutException(_info.Name, _timeout, _written)));
+
+    private bool Ended(bool ended)
+    {
+        if (ended)
+        {
+            // Unregister does not wait for a callback running elsewhere, so it is safe on the actor's loop.
+            _cancellation.Unregister();
+        }
+
+        return ended;
+    }
+}

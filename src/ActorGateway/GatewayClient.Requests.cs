@@ -1,0 +1,92 @@
+using ActorGateway.Correlation;
+using ActorGateway.Protocol;
+using ActorGateway.Protocol.Messages;
+using ActorGateway.Protocol.Registry;
+using Google.Protobuf;
+
+namespace ActorGateway;
+
+public sealed partial class GatewayClient
+{
+    private long _lastId;
+
+    /// <inheritdoc />
+    public Task<TResponse> AskAsync<TResponse>(IMessage request, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
+        where TResponse : class, IMessage
+    {
+        var info = DescribeRequest(request);
+        if (ReplyType<TResponse>.PayloadType is { } replyType && !info.Replies.Contains(replyType))
+        {
+            throw new ArgumentException($"{info.Name} is not answered by {typeof(TResponse).Name}.", nameof(request));
+        }
+
+        var wait = timeout ?? _settings.RequestTimeout;
+        var deadline = DeadlineAfter(wait);
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return Task.FromCanceled<TResponse>(cancellationToken);
+        }
+
+        var pending = new PendingRequest<TResponse>(request, info, Interlocked.Increment(ref _lastId), wait, deadline);
+        pending.CancelWith(cancellationToken);
+        return _actor.Post(pending) ? pending.Task : throw new ObjectDisposedException(nameof(GatewayClient));
+    }
+
+    /// <inheritdoc />
+    public Task SendAsync(ProtoMessage envelope, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(envelope);
+        var wait = timeout ?? _settings.RequestTimeout;
+        var deadline = DeadlineAfter(wait);
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return Task.FromCanceled(cancellationToken);
+        }
+
+        var send = new RawSend(envelope, wait, deadline);
+        send.CancelWith(cancellationToken);
+        return _actor.Post(send) ? send.Task : throw new ObjectDisposedException(nameof(GatewayClient));
+    }
+
+    private static MessageInfo DescribeRequest(IMessage request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        MessageInfo info;
+        try
+        {
+            info = PayloadRegistry.Of(request);
+        }
+        catch (ProtocolException e)
+        {
+            throw new ArgumentException(e.Message, nameof(request), e);
+        }
+
+        return info.Kind == MessageKind.Request
+            ? info
+            : throw new ArgumentException($"{info.Name} is not a request.", nameof(request));
+    }
+
+    private long DeadlineAfter(TimeSpan timeout)
+    {
+        if (timeout == Timeout.InfiniteTimeSpan)
+        {
+            return long.MaxValue;
+        }
+
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(timeout, TimeSpan.Zero, nameof(timeout));
+        var ticks = timeout.TotalSeconds * _time.TimestampFrequency;
+        var now = _time.GetTimestamp();
+        return ticks >= long.MaxValue - now ? long.MaxValue : now + (long)ticks;
+    }
+
+    /// <summary>The payload type a reply type stands for, worked out once per type; null for <see cref="IMessage"/> itself.</summary>
+    private static class ReplyType<TResponse>
+        where TResponse : class, IMessage
+    {
+        // 0 is no payload type, so a type that is not a payload (a model message) answers nothing and is refused.
+        public static readonly uint? PayloadType = typeof(TResponse) == typeof(IMessage) ? null
+            : PayloadRegistry.All.FirstOrDefault(i => i.ClrType == typeof(TResponse))?.PayloadType ?? 0;
+    }
+}

@@ -1,0 +1,42 @@
+using System.Threading.RateLimiting;
+using ActorGateway.Protocol.Registry;
+
+namespace ActorGateway.Throttling;
+
+/// <summary>A throttle with one <see cref="RateLimiter"/> per rate class; requests outside both classes are not limited.</summary>
+internal sealed class RateLimiterThrottle(RateLimiter standard, RateLimiter historical) : IOutboundThrottle, IDisposable
+{
+    public static RateLimiterThrottle Create(ThrottleOptions options, TimeProvider time) => new(
+        new SlidingWindowLogRateLimiter(options.StandardPerSecond, TimeSpan.FromSeconds(1), time),
+        new SlidingWindowLogRateLimiter(options.HistoricalPerSecond, TimeSpan.FromSeconds(1), time));
+
+    public bool TryAcquire(RateClass rateClass, out TimeSpan retryAfter)
+    {
+        var limiter = rateClass switch
+        {
+            RateClass.Standard => standard,
+            RateClass.Historical => historical,
+            _ => null,
+        };
+        retryAfter = TimeSpan.Zero;
+        if (limiter is null)
+        {
+            return true;
+        }
+
+        using var lease = limiter.AttemptAcquire();
+        if (lease.IsAcquired)
+        {
+            return true;
+        }
+
+        retryAfter = lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.Zero;
+        return false;
+    }
+
+    public void Dispose()
+    {
+        standard.Dispose();
+        historical.Dispose();
+    }
+}
