@@ -1,3 +1,4 @@
+using ActorGateway.Protocol.Framing;
 using ActorGateway.Protocol.Messages;
 using ActorGateway.Protocol.Registry;
 using Google.Protobuf;
@@ -42,6 +43,27 @@ public sealed class RoundTripTests
 
         Assert.Equal(Convert.ToHexString(envelope.ToByteArray()), Frames.EnvelopeHex(frame));
         Assert.Equal(envelope.CalculateSize(), System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(frame));
+    }
+
+    [Theory]
+    [InlineData(0L)]
+    [InlineData(7L)]
+    [InlineData(1_099_511_627_776L)]
+    [InlineData(long.MaxValue)]
+    public void A_numeric_clientMsgId_is_written_as_the_same_bytes_as_its_decimal_string(long id)
+    {
+        var order = (ProtoOANewOrderReq)SampleMessages.Full(ProtoOANewOrderReq.Descriptor);
+        var numeric = new System.Buffers.ArrayBufferWriter<byte>();
+
+        FrameCodec.WriteMessage(numeric, order, id);
+
+        Assert.Equal(Frames.Encode(order, id.ToString(System.Globalization.CultureInfo.InvariantCulture)), numeric.WrittenSpan.ToArray());
+    }
+
+    [Fact]
+    public void A_negative_numeric_clientMsgId_is_refused()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => FrameCodec.WriteMessage(new System.Buffers.ArrayBufferWriter<byte>(), new ProtoOAVersionReq(), -1L));
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Buffers.Binary;
+using System.Globalization;
 using System.Text;
 using ActorGateway.Protocol.Messages;
 using ActorGateway.Protocol.Registry;
@@ -23,6 +24,7 @@ public static class FrameCodec
     private const byte PayloadTypeTag = (1 << 3) | 0;
     private const byte PayloadTag = (2 << 3) | 2;
     private const byte ClientMsgIdTag = (3 << 3) | 2;
+    private const int MaxDecimalDigits = 19; // long.MaxValue
 
     /// <summary>
     /// Takes one complete frame off the front of <paramref name="buffer"/>. Returns false, leaving the buffer as it was,
@@ -81,6 +83,25 @@ public static class FrameCodec
         return Write(writer, info.PayloadType, message, default, clientMsgId);
     }
 
+    /// <summary>
+    /// Writes one frame carrying <paramref name="message"/> with a numeric clientMsgId, formatted as its decimal digits
+    /// straight into the buffer: the same bytes as the string overload given <c>clientMsgId.ToString()</c>, without the
+    /// string.
+    /// </summary>
+    /// <returns>The number of bytes written, prefix included.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="clientMsgId"/> is negative.</exception>
+    /// <exception cref="ProtocolException">
+    /// The message is not an Open API payload, or a required field is not set; nothing is written then.
+    /// </exception>
+    public static int WriteMessage(IBufferWriter<byte> writer, IMessage message, long clientMsgId)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentOutOfRangeException.ThrowIfNegative(clientMsgId);
+        var info = PayloadRegistry.Of(message);
+        RequiredFields.ThrowIfMissing(message);
+        return Write(writer, info.PayloadType, message, default, null, clientMsgId);
+    }
+
     /// <summary>Writes one frame carrying an already serialized payload (e.g. a raw envelope being forwarded).</summary>
     /// <returns>The number of bytes written, prefix included.</returns>
     public static int WriteRaw(IBufferWriter<byte> writer, uint payloadType, ReadOnlySpan<byte> payload, string? clientMsgId = null)
@@ -103,12 +124,22 @@ public static class FrameCodec
         return HeaderSize + size;
     }
 
-    private static int Write(IBufferWriter<byte> writer, uint payloadType, IMessage? message, ReadOnlySpan<byte> raw, string? clientMsgId)
+    // The clientMsgId is either text or, when numericId is not negative, a number written as decimal digits.
+    private static int Write(IBufferWriter<byte> writer, uint payloadType, IMessage? message, ReadOnlySpan<byte> raw,
+        string? clientMsgId, long numericId = -1)
     {
+        Span<byte> digits = stackalloc byte[MaxDecimalDigits];
+        var digitCount = 0;
+        if (numericId >= 0)
+        {
+            numericId.TryFormat(digits, out digitCount, default, CultureInfo.InvariantCulture);
+        }
+
+        var hasId = clientMsgId is not null || numericId >= 0;
         var payloadSize = message?.CalculateSize() ?? raw.Length;
-        var idSize = clientMsgId is null ? 0 : Encoding.UTF8.GetByteCount(clientMsgId);
+        var idSize = clientMsgId is null ? digitCount : Encoding.UTF8.GetByteCount(clientMsgId);
         var envelopeSize = 1 + Varint.SizeOf(payloadType) + 1 + Varint.SizeOf((uint)payloadSize) + payloadSize
-            + (clientMsgId is null ? 0 : 1 + Varint.SizeOf((uint)idSize) + idSize);
+            + (hasId ? 1 + Varint.SizeOf((uint)idSize) + idSize : 0);
         var total = HeaderSize + envelopeSize;
 
         var span = writer.GetSpan(total);
@@ -128,15 +159,21 @@ public static class FrameCodec
         }
 
         pos += payloadSize;
-        if (clientMsgId is not null)
+        if (hasId)
         {
             span[pos++] = ClientMsgIdTag;
             pos += Varint.Write(span[pos..], (uint)idSize);
-            pos += Encoding.UTF8.GetBytes(clientMsgId, span[pos..]);
+            pos += clientMsgId is null ? Copy(digits[..digitCount], span[pos..]) : Encoding.UTF8.GetBytes(clientMsgId, span[pos..]);
         }
 
         writer.Advance(pos);
         return pos;
+    }
+
+    private static int Copy(ReadOnlySpan<byte> source, Span<byte> destination)
+    {
+        source.CopyTo(destination);
+        return source.Length;
     }
 
     private static uint ReadLength(in ReadOnlySequence<byte> buffer)

@@ -1,5 +1,6 @@
 using System.Buffers;
 using ActorGateway.Protocol;
+using ActorGateway.Protocol.Framing;
 using ActorGateway.Protocol.Registry;
 using Google.Protobuf;
 
@@ -49,7 +50,7 @@ internal sealed class PendingRequest<TResponse> : TaskCompletionSource<TResponse
         }
     }
 
-    public int WriteTo(IBufferWriter<byte> output) => RequestFrame.Write(output, _info.PayloadType, _request, Id);
+    public int WriteTo(IBufferWriter<byte> output) => FrameCodec.WriteMessage(output, _request, Id);
 
     public bool OnWritten()
     {
