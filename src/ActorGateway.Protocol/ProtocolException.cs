@@ -1,3 +1,5 @@
+using ActorGateway.Protocol.Messages;
+
 namespace ActorGateway.Protocol;
 
 /// <summary>
@@ -24,6 +26,12 @@ public sealed class ProtocolException : Exception
 
     /// <summary>The envelope's clientMsgId when the envelope itself was readable.</summary>
     public string? ClientMsgId { get; init; }
+
+    /// <summary>
+    /// The message as received, when the envelope was readable but its payload was not: nothing the server sent is lost,
+    /// and it can still be handed on raw.
+    /// </summary>
+    public ProtoMessage? RawEnvelope { get; init; }
 
     /// <summary>
     /// True when the byte stream can no longer be trusted (a bad length prefix or a truncated or malformed envelope) and

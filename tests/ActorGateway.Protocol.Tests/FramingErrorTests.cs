@@ -113,6 +113,7 @@ public sealed class FramingErrorTests
         Assert.Equal(ProtocolErrorKind.MalformedPayload, error.Kind);
         Assert.False(error.BreaksStream);
         Assert.Equal((2105u, "bad"), (error.PayloadType!.Value, error.ClientMsgId));
+        Assert.Equal(new byte[] { 0x12, 0x09, 0x41 }, error.RawEnvelope?.Payload.ToByteArray());
         Assert.Equal("ok", Assert.IsType<ProtoOAVersionRes>(next?.Payload).Version);
     }
 }

@@ -23,13 +23,7 @@ public static class MessageDecoder
     {
         if (!PayloadRegistry.TryGet(envelope.PayloadType, out var info))
         {
-            var raw = new ProtoMessage { PayloadType = envelope.PayloadType, Payload = UnsafeByteOperations.UnsafeWrap(envelope.Payload.ToArray()) };
-            if (envelope.ClientMsgId is not null)
-            {
-                raw.ClientMsgId = envelope.ClientMsgId;
-            }
-
-            return new OpenApiMessage(envelope.PayloadType, raw, envelope.ClientMsgId);
+            return new OpenApiMessage(envelope.PayloadType, Raw(envelope), envelope.ClientMsgId);
         }
 
         IMessage payload;
@@ -43,6 +37,7 @@ public static class MessageDecoder
             {
                 PayloadType = envelope.PayloadType,
                 ClientMsgId = envelope.ClientMsgId,
+                RawEnvelope = Raw(envelope),
             };
         }
 
@@ -52,9 +47,21 @@ public static class MessageDecoder
             {
                 PayloadType = envelope.PayloadType,
                 ClientMsgId = envelope.ClientMsgId,
+                RawEnvelope = Raw(envelope),
             };
         }
 
         return new OpenApiMessage(envelope.PayloadType, payload, envelope.ClientMsgId);
+    }
+
+    private static ProtoMessage Raw(in FrameEnvelope envelope)
+    {
+        var raw = new ProtoMessage { PayloadType = envelope.PayloadType, Payload = UnsafeByteOperations.UnsafeWrap(envelope.Payload.ToArray()) };
+        if (envelope.ClientMsgId is not null)
+        {
+            raw.ClientMsgId = envelope.ClientMsgId;
+        }
+
+        return raw;
     }
 }
