@@ -38,7 +38,8 @@ internal sealed partial class ExchangeActor
             return outOfBounds;
         }
 
-        var end = Math.Min(to, _time.GetUtcNow().ToUnixTimeMilliseconds()) / 60_000;
+        // Bars open in [from, to): the last one may be the bar still forming.
+        var end = (Math.Min(to, _time.GetUtcNow().ToUnixTimeMilliseconds()) - 1) / 60_000;
         var bars = new List<ProtoOATrendbar>();
         for (var start = TrendbarPeriods.BarStart(request.Period, from / 60_000); start <= end; start = TrendbarPeriods.NextStart(request.Period, start))
         {
