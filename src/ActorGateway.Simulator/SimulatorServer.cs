@@ -44,8 +44,7 @@ public sealed partial class SimulatorServer : IAsyncDisposable
     /// <summary>Fault injection for this server.</summary>
     public SimulatorFaults Faults => _context.Faults;
 
-    /// <summary>The address and port listened on; the port is the real one when 0 was asked for.</summary>
-    /// <exception cref="InvalidOperationException">The server has not started.</exception>
+    /// <summary>The address and port listened on; the port is the real one when 0 was asked for (port 0 before start).</summary>
     public IPEndPoint EndPoint { get; private set; } = new(IPAddress.None, 0);
 
     /// <summary>True when connections are wrapped in TLS.</summary>

@@ -1,10 +1,8 @@
-using System.Buffers;
 using System.IO.Pipelines;
 using System.Threading.Channels;
 using ActorGateway.Protocol;
 using ActorGateway.Protocol.Framing;
 using ActorGateway.Simulator.Exchange;
-using Google.Protobuf;
 using Microsoft.Extensions.Logging;
 
 namespace ActorGateway.Simulator.Sessions;
@@ -18,6 +16,9 @@ internal sealed partial class Connection : IDisposable
 {
     // How many decoded frames may wait in the mailbox before the read loop stops reading: the socket's backpressure.
     private const int InboundCredits = 512;
+
+    // How many commands may wait in the mailbox before the client is treated as a slow consumer and dropped.
+    private const int SlowConsumerLimit = 100_000;
 
     private readonly Stream _stream;
     private readonly PipeReader _input;
@@ -58,8 +59,21 @@ internal sealed partial class Connection : IDisposable
     /// <summary>The connection's number, unique within the server.</summary>
     public long Id { get; }
 
-    /// <summary>Posts a command; false once the connection has stopped.</summary>
-    public bool Post(ConnectionCommand command) => _mailbox.Writer.TryWrite(command);
+    /// <summary>
+    /// Posts a command; false once the connection has stopped. A client that stops reading while the exchange keeps
+    /// producing (spots, depth) is cut off once <see cref="SlowConsumerLimit"/> commands are waiting, so it cannot
+    /// exhaust the server's memory.
+    /// </summary>
+    public bool Post(ConnectionCommand command)
+    {
+        if (_mailbox.Reader.Count >= SlowConsumerLimit && command is ConnectionCommand.Send)
+        {
+            Abort();
+            return false;
+        }
+
+        return _mailbox.Writer.TryWrite(command);
+    }
 
     /// <summary>Runs the connection until the client leaves or the server closes it.</summary>
     public async Task RunAsync(CancellationToken cancellationToken)
@@ -209,51 +223,15 @@ internal sealed partial class Connection : IDisposable
         _idleTimer?.Change(_context.Options.IdleTimeout - silentFor, Timeout.InfiniteTimeSpan);
     }
 
-    /// <summary>Writes a frame now, or queues it when replies are being delayed.</summary>
-    private void Write(IMessage message, string? clientMsgId)
+    private void Abort()
     {
-        var delay = _context.Faults.ReplyDelay;
-        if (delay <= TimeSpan.Zero && _delayed.Count == 0)
+        try
         {
-            WriteNow(message, clientMsgId);
-            return;
+            _stop.Cancel();
         }
-
-        var buffer = new ArrayBufferWriter<byte>();
-        FrameCodec.WriteMessage(buffer, message, clientMsgId);
-        _delayed.Enqueue((_time.GetUtcNow() + delay, buffer.WrittenSpan.ToArray()));
-        if (_delayed.Count == 1)
+        catch (ObjectDisposedException)
         {
-            ArmDelayTimer();
-        }
-    }
-
-    private void WriteNow(IMessage message, string? clientMsgId)
-    {
-        FrameCodec.WriteMessage(_output, message, clientMsgId);
-        _lastOutbound = _time.GetUtcNow();
-    }
-
-    private void WriteDueDelayed()
-    {
-        var now = _time.GetUtcNow();
-        while (_delayed.TryPeek(out var next) && next.Due <= now)
-        {
-            _output.Write(_delayed.Dequeue().Frame);
-            _lastOutbound = now;
-        }
-
-        ArmDelayTimer();
-    }
-
-    private void ArmDelayTimer()
-    {
-        if (_delayed.TryPeek(out var next))
-        {
-            var wait = next.Due - _time.GetUtcNow();
-            _delayTimer ??= _time.CreateTimer(static s => ((Connection)s!).Post(ConnectionCommand.DelayedDue.Instance), this,
-                Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
-            _delayTimer.Change(wait > TimeSpan.Zero ? wait : TimeSpan.Zero, Timeout.InfiniteTimeSpan);
+            // Already shut down.
         }
     }
 
