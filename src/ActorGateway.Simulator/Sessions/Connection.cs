@@ -17,7 +17,7 @@ internal sealed partial class Connection : IDisposable
     // How many decoded frames may wait in the mailbox before the read loop stops reading: the socket's backpressure.
     private const int InboundCredits = 512;
 
-    // How many commands may wait in the mailbox before the client is treated as a slow consumer and dropped.
+    // How many outbound frames may wait in the mailbox before the client is treated as a slow consumer and dropped.
     private const int SlowConsumerLimit = 100_000;
 
     private readonly Stream _stream;
@@ -42,6 +42,7 @@ internal sealed partial class Connection : IDisposable
     private int _dropGeneration;
     private int _messagesSinceArm;
     private int _dropAfter;
+    private int _queuedSends;
 
     public Connection(long id, Stream stream, SimulatorContext context)
     {
@@ -61,12 +62,12 @@ internal sealed partial class Connection : IDisposable
 
     /// <summary>
     /// Posts a command; false once the connection has stopped. A client that stops reading while the exchange keeps
-    /// producing (spots, depth) is cut off once <see cref="SlowConsumerLimit"/> commands are waiting, so it cannot
+    /// producing (spots, depth) is cut off once <see cref="SlowConsumerLimit"/> frames are waiting, so it cannot
     /// exhaust the server's memory.
     /// </summary>
     public bool Post(ConnectionCommand command)
     {
-        if (_mailbox.Reader.Count >= SlowConsumerLimit && command is ConnectionCommand.Send)
+        if (command is ConnectionCommand.Send && Interlocked.Increment(ref _queuedSends) > SlowConsumerLimit)
         {
             Abort();
             return false;
@@ -165,6 +166,7 @@ internal sealed partial class Connection : IDisposable
                 OnBadFrame(bad.Error);
                 break;
             case ConnectionCommand.Send send:
+                Interlocked.Decrement(ref _queuedSends);
                 Write(send.Message, send.ClientMsgId);
                 break;
             case ConnectionCommand.SendAndClose last:
