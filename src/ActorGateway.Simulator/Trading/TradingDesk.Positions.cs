@@ -94,11 +94,7 @@ internal sealed partial class TradingDesk
         return
         [
             Execution(account, ProtoOAExecutionType.OrderFilled, order, position, deal, serverEvent),
-            new ProtoOAMarginChangedEvent
-            {
-                CtidTraderAccountId = account.Id, PositionId = (ulong)position.PositionId, UsedMargin = position.UsedMargin,
-                MoneyDigits = (uint)account.Options.MoneyDigits,
-            },
+            MarginChanged(account, position),
         ];
     }
 
@@ -130,16 +126,18 @@ internal sealed partial class TradingDesk
         var events = new List<IMessage> { Execution(account, type, order, position, deal, serverEvent) };
         if (position.TradeData.Volume > 0)
         {
-            events.Add(new ProtoOAMarginChangedEvent
-            {
-                CtidTraderAccountId = account.Id, PositionId = (ulong)position.PositionId, UsedMargin = position.UsedMargin,
-                MoneyDigits = (uint)account.Options.MoneyDigits,
-            });
+            events.Add(MarginChanged(account, position));
         }
 
         events.Add(new ProtoOATraderUpdatedEvent { CtidTraderAccountId = account.Id, Trader = account.ToTrader() });
         return events;
     }
+
+    private static ProtoOAMarginChangedEvent MarginChanged(Account account, ProtoOAPosition position) => new()
+    {
+        CtidTraderAccountId = account.Id, PositionId = (ulong)position.PositionId, UsedMargin = position.UsedMargin,
+        MoneyDigits = (uint)account.Options.MoneyDigits,
+    };
 
     private ProtoOAOrder ClosingOrder(ProtoOAPosition position, long volume, ProtoOAOrderType type) => new()
     {
