@@ -133,20 +133,50 @@ public sealed class TradingTests
         Assert.Equal("ORDER_NOT_FOUND", gone.ErrorCode);
     }
 
-    [Fact]
-    public async Task Pending_limit_order_fills_when_the_price_reaches_it()
+    [Theory]
+    [InlineData(ProtoOAOrderType.Limit, ProtoOATradeSide.Buy, 1.5)]
+    [InlineData(ProtoOAOrderType.Limit, ProtoOATradeSide.Sell, 0.5)]
+    [InlineData(ProtoOAOrderType.Stop, ProtoOATradeSide.Buy, 0.5)]
+    [InlineData(ProtoOAOrderType.Stop, ProtoOATradeSide.Sell, 1.5)]
+    [InlineData(ProtoOAOrderType.StopLimit, ProtoOATradeSide.Buy, 1.0)]
+    public async Task Pending_order_fills_when_the_price_reaches_it(ProtoOAOrderType type, ProtoOATradeSide side, double price)
     {
         await using var host = await StartAsync();
         var client = await host.AuthorizedAsync();
+        var order = LimitOrder(price, side);
+        order.OrderType = type;
+        if (type != ProtoOAOrderType.Limit)
+        {
+            order.ClearLimitPrice();
+            order.StopPrice = price;
+            order.SlippageInPoints = 500_000;
+        }
 
-        // A buy limit well above the market fills on the first move of EURUSD.
-        await client.SendAsync(LimitOrder(1.5), "limit");
-        var orderId = (await client.ExpectAsync<ProtoOAExecutionEvent>("limit")).Order.OrderId;
+        // Every price is already on the filling side of the market, so the order fills on the first move of EURUSD.
+        await client.SendAsync(order, "pending");
+        var accepted = await client.ExpectAsync<ProtoOAExecutionEvent>("pending");
         var fill = await NextExecutionAsync(host, client, e => e.ExecutionType == ProtoOAExecutionType.OrderFilled);
 
-        Assert.Equal(orderId, fill.Order.OrderId);
-        Assert.Equal(ProtoOAPositionStatus.PositionStatusOpen, fill.Position.PositionStatus);
-        Assert.True(fill.Deal.ExecutionPrice <= 1.5);
+        Assert.Equal(ProtoOAOrderStatus.OrderStatusAccepted, accepted.Order.OrderStatus);
+        Assert.Equal((accepted.Order.OrderId, type), (fill.Order.OrderId, fill.Order.OrderType));
+        Assert.Equal((ProtoOAPositionStatus.PositionStatusOpen, side), (fill.Position.PositionStatus, fill.Position.TradeData.TradeSide));
+    }
+
+    [Fact]
+    public async Task Good_till_date_order_expires_as_a_server_event()
+    {
+        await using var host = await StartAsync();
+        var client = await host.AuthorizedAsync();
+        var order = LimitOrder(0.5);
+        order.TimeInForce = ProtoOATimeInForce.GoodTillDate;
+        order.ExpirationTimestamp = host.Time.GetUtcNow().AddSeconds(2).ToUnixTimeMilliseconds();
+
+        await client.SendAsync(order, "gtd");
+        await client.ExpectAsync<ProtoOAExecutionEvent>("gtd");
+        var expired = await NextExecutionAsync(host, client, e => e.ExecutionType == ProtoOAExecutionType.OrderExpired);
+
+        Assert.Equal(ProtoOAOrderStatus.OrderStatusExpired, expired.Order.OrderStatus);
+        Assert.True(expired.IsServerEvent);
     }
 
     [Fact]

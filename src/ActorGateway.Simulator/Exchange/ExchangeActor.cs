@@ -6,6 +6,7 @@ using ActorGateway.Simulator.Market;
 using ActorGateway.Simulator.Sessions;
 using ActorGateway.Simulator.Trading;
 using Google.Protobuf;
+using Microsoft.Extensions.Logging;
 
 namespace ActorGateway.Simulator.Exchange;
 
@@ -27,11 +28,13 @@ internal sealed partial class ExchangeActor
     private readonly LiveBars _liveBars = new();
     private readonly DepthBook _depth;
     private readonly TradingDesk _desk;
+    private readonly ILogger _logger;
 
     public ExchangeActor(SimulatorContext context)
     {
         _context = context;
         _time = context.Time;
+        _logger = context.LoggerFactory.CreateLogger<ExchangeActor>();
         var options = context.Options;
         _tokens = new TokenBook(options.Credentials.EffectiveTokens, context.StartedAt);
         _history = new HistoryGenerator(options.Seed);
@@ -68,7 +71,7 @@ internal sealed partial class ExchangeActor
         switch (command)
         {
             case ExchangeCommand.Request request:
-                OnRequest(ClientOf(request.From), request.Message);
+                OnRequestSafely(ClientOf(request.From), request.Message);
                 break;
             case ExchangeCommand.MarketTick:
                 OnMarketTick();
@@ -91,6 +94,24 @@ internal sealed partial class ExchangeActor
         }
 
         return client;
+    }
+
+    /// <summary>
+    /// A request that throws is a simulator bug: the requester gets UNKNOWN_ERROR, the failure is logged, and the exchange
+    /// goes on with its state as the failed handler left it.
+    /// </summary>
+    private void OnRequestSafely(ClientState client, OpenApiMessage message)
+    {
+        try
+        {
+            OnRequest(client, message);
+        }
+        catch (Exception e) when (e is InvalidOperationException or KeyNotFoundException or ArgumentException or NullReferenceException
+            or InvalidCastException or OverflowException or ProtocolException)
+        {
+            Log.RequestFailed(_logger, message.PayloadType, e);
+            Reply(client, ErrorReplies.Common(ProtoErrorCode.UnknownError, "The simulator failed to handle this request"), message.ClientMsgId);
+        }
     }
 
     private void OnRequest(ClientState client, OpenApiMessage message)

@@ -11,5 +11,8 @@ internal sealed partial class Connection
 
         [LoggerMessage(EventId = 102, Level = LogLevel.Debug, Message = "Connection {ConnectionId} stopped by a failure")]
         public static partial void Stopped(ILogger logger, long connectionId, Exception cause);
+
+        [LoggerMessage(EventId = 103, Level = LogLevel.Error, Message = "Connection {ConnectionId} failed to encode a reply")]
+        public static partial void Failed(ILogger logger, long connectionId, Exception error);
     }
 }

@@ -95,6 +95,11 @@ internal sealed partial class Connection : IDisposable
         {
             Log.Stopped(_logger, Id, e);
         }
+        catch (ProtocolException e)
+        {
+            // A reply the simulator could not encode: a bug, which costs this connection only.
+            Log.Failed(_logger, Id, e);
+        }
         finally
         {
             await ShutdownAsync(reading).ConfigureAwait(false);
