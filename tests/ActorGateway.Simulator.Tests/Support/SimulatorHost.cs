@@ -1,5 +1,6 @@
 using ActorGateway.Protocol.Messages;
 using ActorGateway.TestKit;
+using Microsoft.Extensions.Logging;
 
 namespace ActorGateway.Simulator.Tests.Support;
 
@@ -14,10 +15,15 @@ internal sealed class SimulatorHost : IAsyncDisposable
 
     private readonly List<RawClient> _clients = [];
 
-    private SimulatorHost(SimulatorServer server, FakeTimeProvider time)
+    private readonly RecordingLoggerProvider _logs;
+    private readonly ILoggerFactory _loggerFactory;
+
+    private SimulatorHost(SimulatorServer server, FakeTimeProvider time, RecordingLoggerProvider logs, ILoggerFactory loggerFactory)
     {
         Server = server;
         Time = time;
+        _logs = logs;
+        _loggerFactory = loggerFactory;
     }
 
     public SimulatorServer Server { get; }
@@ -32,9 +38,11 @@ internal sealed class SimulatorHost : IAsyncDisposable
         var options = new SimulatorOptions { Port = 0, UseTls = false };
         configure?.Invoke(options);
         var time = new FakeTimeProvider();
-        var server = new SimulatorServer(options, time);
+        var logs = new RecordingLoggerProvider();
+        var loggerFactory = LoggerFactory.Create(b => b.AddProvider(logs));
+        var server = new SimulatorServer(options, time, loggerFactory);
         await server.StartAsync().OrTimeout();
-        return new SimulatorHost(server, time);
+        return new SimulatorHost(server, time, logs, loggerFactory);
     }
 
     public static ProtoOAApplicationAuthReq AppAuth(string secret = "demo-secret") => new() { ClientId = "actorgateway-demo", ClientSecret = secret };
@@ -94,5 +102,7 @@ internal sealed class SimulatorHost : IAsyncDisposable
         }
 
         await Server.DisposeAsync();
+        _loggerFactory.Dispose();
+        Assert.Empty(_logs.Problems);
     }
 }
