@@ -15,8 +15,11 @@ public sealed class AuthTests
         await client.SendAsync(new ProtoHeartbeatEvent());
         await client.SendAsync(AccountAuth(Demo1), "early");
         var error = await client.ExpectAsync<ProtoOAErrorRes>("early");
+        await client.SendAsync(new ProtoOAVersionReq(), "version");
+        var versionError = await client.ExpectAsync<ProtoOAErrorRes>("version");
 
         Assert.Equal("CH_CLIENT_NOT_AUTHENTICATED", error.ErrorCode);
+        Assert.Equal("CH_CLIENT_NOT_AUTHENTICATED", versionError.ErrorCode);
     }
 
     [Fact]

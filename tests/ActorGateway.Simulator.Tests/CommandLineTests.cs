@@ -11,17 +11,19 @@ public sealed class CommandLineTests
 
         Assert.Equal(("127.0.0.1", 5035, true, 1), (options.Host, options.Port, options.UseTls, options.Seed));
         Assert.Equal(TimeSpan.FromSeconds(30), options.IdleTimeout);
+        Assert.True(options.RateLimits.Enabled);
     }
 
     [Fact]
     public void Resolve_applies_every_flag()
     {
         var options = Resolve("--host", "0.0.0.0", "--port", "0", "--no-tls", "--cert", "c.pfx", "--seed", "9", "--drop-after", "4",
-            "--drop-rate", "0.25", "--reply-delay-ms", "150", "--never-answer", "2104", "2121");
+            "--drop-rate", "0.25", "--reply-delay-ms", "150", "--never-answer", "2104", "2121", "--no-rate-limits");
 
         Assert.Equal(("0.0.0.0", 0, false, "c.pfx", 9), (options.Host, options.Port, options.UseTls, options.CertificatePath, options.Seed));
         Assert.Equal((4, 0.25, TimeSpan.FromMilliseconds(150)), (options.Faults.DropAfterMessages, options.Faults.DropRate, options.Faults.ReplyDelay));
         Assert.Equal([2104u, 2121u], options.Faults.NeverAnswer);
+        Assert.False(options.RateLimits.Enabled);
     }
 
     [Fact]

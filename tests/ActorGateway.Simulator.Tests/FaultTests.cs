@@ -24,7 +24,7 @@ public sealed class FaultTests
     public async Task DropAfter_closes_the_connection_at_that_message_unanswered()
     {
         await using var host = await StartAsync();
-        var client = await host.ConnectAsync();
+        var client = await host.AppAuthenticatedAsync();
         host.Server.Faults.DropAfter(3);
 
         await client.SendAsync(new ProtoOAVersionReq(), "1");
@@ -50,7 +50,7 @@ public sealed class FaultTests
     public async Task DelayReplies_holds_replies_back_until_the_delay_has_passed()
     {
         await using var host = await StartAsync();
-        var client = await host.ConnectAsync();
+        var client = await host.AppAuthenticatedAsync();
         await client.SendAsync(new ProtoOAVersionReq(), "ready");
         await client.ExpectAsync<ProtoOAVersionRes>("ready");
         var timersBefore = host.Time.PendingTimerCount;
@@ -67,13 +67,13 @@ public sealed class FaultTests
     public async Task NeverAnswer_swallows_that_payload_type_only()
     {
         await using var host = await StartAsync();
-        var client = await host.ConnectAsync();
+        var client = await host.AppAuthenticatedAsync();
         host.Server.Faults.NeverAnswer((uint)ProtoOAPayloadType.ProtoOaVersionReq);
 
         await client.SendAsync(new ProtoOAVersionReq(), "lost");
-        await client.SendAsync(AppAuth(), "answered");
+        await client.SendAsync(new ProtoOAGetAccountListByAccessTokenReq { AccessToken = Token }, "answered");
 
-        await client.ExpectAsync<ProtoOAApplicationAuthRes>("answered");
+        await client.ExpectAsync<ProtoOAGetAccountListByAccessTokenRes>("answered");
     }
 
     [Fact]
@@ -107,7 +107,7 @@ public sealed class FaultTests
     public async Task Maintenance_answers_SERVER_IS_UNDER_MAINTENANCE_with_its_end_until_it_ends()
     {
         await using var host = await StartAsync();
-        var client = await host.ConnectAsync();
+        var client = await host.AppAuthenticatedAsync();
         var until = host.Time.GetUtcNow().AddHours(1);
 
         host.Server.Faults.StartMaintenance(until);
@@ -124,14 +124,14 @@ public sealed class FaultTests
     public async Task Stopped_listener_drops_connections_and_restarts_on_the_same_port()
     {
         await using var host = await StartAsync();
-        var client = await host.ConnectAsync();
+        var client = await host.AppAuthenticatedAsync();
         var port = host.Server.EndPoint.Port;
 
         await host.Server.Faults.StopListenerAsync().OrTimeout();
         await client.ExpectClosedAsync();
         await Assert.ThrowsAnyAsync<System.Net.Sockets.SocketException>(() => RawClient.ConnectAsync(host.Server));
         await host.Server.Faults.StartListenerAsync().OrTimeout();
-        var again = await host.ConnectAsync();
+        var again = await host.AppAuthenticatedAsync();
         await again.SendAsync(new ProtoOAVersionReq(), "back");
 
         Assert.Equal(port, host.Server.EndPoint.Port);
@@ -143,10 +143,10 @@ public sealed class FaultTests
         await using var host = await StartAsync(o =>
         {
             o.Seed = seed;
-            o.Faults.DropRate = 0.1;
             o.RateLimits.Enabled = false;
         });
-        var client = await host.ConnectAsync();
+        var client = await host.AppAuthenticatedAsync();
+        host.Server.Faults.DropAtRandom(0.1);
         for (var answered = 0; answered < 100; answered++)
         {
             await client.SendAsync(new ProtoOAVersionReq(), $"{answered}");

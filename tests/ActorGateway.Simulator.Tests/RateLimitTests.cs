@@ -10,7 +10,8 @@ public sealed class RateLimitTests
     public async Task Request_over_50_per_second_gets_REQUEST_FREQUENCY_EXCEEDED_until_the_next_second()
     {
         await using var host = await StartAsync();
-        var client = await host.ConnectAsync();
+        var client = await host.AppAuthenticatedAsync();
+        host.Time.Advance(TimeSpan.FromSeconds(1));
 
         for (var i = 0; i < 50; i++)
         {
@@ -61,7 +62,8 @@ public sealed class RateLimitTests
             o.RateLimits.RequestsPerSecond = 3;
             o.RateLimits.BlockDuration = TimeSpan.FromSeconds(5);
         });
-        var client = await host.ConnectAsync();
+        var client = await host.AppAuthenticatedAsync();
+        host.Time.Advance(TimeSpan.FromSeconds(1));
         for (var i = 0; i < 3; i++)
         {
             await client.SendAsync(new ProtoOAVersionReq(), $"v{i}");
@@ -73,8 +75,8 @@ public sealed class RateLimitTests
         host.Time.Advance(TimeSpan.FromSeconds(2));
         await client.SendAsync(new ProtoOAVersionReq(), "still");
         var stillBlocked = await client.ExpectAsync<ProtoOAErrorRes>("still");
-        await client.SendAsync(AppAuth(), "other-type");
-        await client.ExpectAsync<ProtoOAApplicationAuthRes>("other-type");
+        await client.SendAsync(new ProtoOAGetAccountListByAccessTokenReq { AccessToken = Token }, "other-type");
+        await client.ExpectAsync<ProtoOAGetAccountListByAccessTokenRes>("other-type");
         host.Time.Advance(TimeSpan.FromSeconds(3));
         await client.SendAsync(new ProtoOAVersionReq(), "free");
 

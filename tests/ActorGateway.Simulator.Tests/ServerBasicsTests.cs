@@ -13,7 +13,7 @@ public sealed class ServerBasicsTests
     public async Task VersionReq_over_tcp_and_tls_is_answered_with_clientMsgId_echoed(bool tls)
     {
         await using var host = await SimulatorHost.StartAsync(o => o.UseTls = tls);
-        var client = await host.ConnectAsync();
+        var client = await host.AppAuthenticatedAsync();
 
         await client.SendAsync(new ProtoOAVersionReq(), "v-1");
         var res = await client.ExpectAsync<ProtoOAVersionRes>("v-1");
@@ -27,7 +27,7 @@ public sealed class ServerBasicsTests
     public async Task Unknown_payload_type_gets_UNSUPPORTED_MESSAGE_and_the_connection_stays_open()
     {
         await using var host = await SimulatorHost.StartAsync();
-        var client = await host.ConnectAsync();
+        var client = await host.AppAuthenticatedAsync();
 
         await client.SendRawAsync(Frame(new ProtoMessage { PayloadType = 9999, ClientMsgId = "odd" }));
         var error = await client.ExpectAsync<ProtoErrorRes>("odd");
@@ -41,10 +41,10 @@ public sealed class ServerBasicsTests
     public async Task Malformed_payload_gets_INVALID_REQUEST_and_the_connection_stays_open()
     {
         await using var host = await SimulatorHost.StartAsync();
-        var client = await host.ConnectAsync();
+        var client = await host.AppAuthenticatedAsync();
 
-        // An application auth request without its two required fields.
-        await client.SendRawAsync(Frame(new ProtoMessage { PayloadType = (uint)ProtoOAPayloadType.ProtoOaApplicationAuthReq, ClientMsgId = "bad" }));
+        // An account auth request without its two required fields.
+        await client.SendRawAsync(Frame(new ProtoMessage { PayloadType = (uint)ProtoOAPayloadType.ProtoOaAccountAuthReq, ClientMsgId = "bad" }));
         var error = await client.ExpectAsync<ProtoErrorRes>("bad");
         await client.SendAsync(new ProtoOAVersionReq(), "after");
 
@@ -71,7 +71,7 @@ public sealed class ServerBasicsTests
     public async Task Server_sends_a_heartbeat_after_the_interval_without_traffic()
     {
         await using var host = await SimulatorHost.StartAsync();
-        var client = await host.ConnectAsync();
+        var client = await host.AppAuthenticatedAsync();
         await client.SendAsync(new ProtoOAVersionReq(), "v");
         await client.ExpectAsync<ProtoOAVersionRes>("v");
 
@@ -85,7 +85,7 @@ public sealed class ServerBasicsTests
     public async Task Silent_connection_is_closed_after_the_idle_timeout()
     {
         await using var host = await SimulatorHost.StartAsync(o => o.IdleTimeout = TimeSpan.FromSeconds(30));
-        var client = await host.ConnectAsync();
+        var client = await host.AppAuthenticatedAsync();
         await client.SendAsync(new ProtoOAVersionReq(), "v");
         await client.ExpectAsync<ProtoOAVersionRes>("v");
 
@@ -98,7 +98,7 @@ public sealed class ServerBasicsTests
     public async Task Client_heartbeats_keep_a_connection_alive_past_the_idle_timeout()
     {
         await using var host = await SimulatorHost.StartAsync(o => o.IdleTimeout = TimeSpan.FromSeconds(30));
-        var client = await host.ConnectAsync();
+        var client = await host.AppAuthenticatedAsync();
 
         for (var i = 0; i < 4; i++)
         {

@@ -19,6 +19,7 @@ internal static class SimulatorCommandLine
     private static readonly Option<double> DropRate = new("--drop-rate") { Description = "Fault: probability that a message closes its connection" };
     private static readonly Option<int> ReplyDelay = new("--reply-delay-ms") { Description = "Fault: hold every outbound frame back this many ms" };
     private static readonly Option<uint[]> NeverAnswer = new("--never-answer") { Description = "Fault: payload type(s) never answered", AllowMultipleArgumentsPerToken = true };
+    private static readonly Option<bool> NoRateLimits = new("--no-rate-limits") { Description = "Do not enforce the 50/5 requests per second limits (benchmarks)" };
     private static readonly Option<LogLevel> Verbosity = new("--log-level") { Description = "Log level on the console (default Warning)", DefaultValueFactory = _ => LogLevel.Warning };
 
     /// <summary>Builds the root command; <paramref name="run"/> gets the resolved options and the log level.</summary>
@@ -26,7 +27,7 @@ internal static class SimulatorCommandLine
     {
         var root = new RootCommand("ActorGateway exchange simulator: a cTrader Open API server for offline development and tests.")
         {
-            Host, Port, NoTls, Cert, Seed, Config, DropAfter, DropRate, ReplyDelay, NeverAnswer, Verbosity,
+            Host, Port, NoTls, Cert, Seed, Config, DropAfter, DropRate, ReplyDelay, NeverAnswer, NoRateLimits, Verbosity,
         };
         root.SetAction((result, cancellationToken) => run(Resolve(result), result.GetValue(Verbosity), cancellationToken));
         return root;
@@ -41,6 +42,7 @@ internal static class SimulatorCommandLine
         Override(result, NoTls, v => options.UseTls = !v);
         Override(result, Cert, v => options.CertificatePath = v);
         Override(result, Seed, v => options.Seed = v);
+        Override(result, NoRateLimits, v => options.RateLimits.Enabled = !v);
         Override(result, DropAfter, v => options.Faults.DropAfterMessages = v);
         Override(result, DropRate, v => options.Faults.DropRate = v);
         Override(result, ReplyDelay, v => options.Faults.ReplyDelay = TimeSpan.FromMilliseconds(v));

@@ -59,17 +59,17 @@ internal sealed partial class Connection
     {
         switch (message.Payload)
         {
-            case ProtoOAVersionReq:
-                Write(_context.VersionRes, message.ClientMsgId);
-                break;
             case ProtoOAApplicationAuthReq auth:
                 OnApplicationAuth(auth, message.ClientMsgId);
                 break;
-            case ProtoOAv1PnLChangeSubscribeReq or ProtoOAv1PnLChangeUnSubscribeReq:
-                Write(ErrorReplies.Common(ProtoErrorCode.UnsupportedMessage, $"{info.Name} is no longer supported"), message.ClientMsgId);
-                break;
             case IMessage when !_appAuthenticated:
                 Write(ErrorReplies.OA(ProtoOAErrorCode.ChClientNotAuthenticated, "The application is not authenticated"), message.ClientMsgId);
+                break;
+            case ProtoOAVersionReq:
+                Write(_context.VersionRes, message.ClientMsgId);
+                break;
+            case ProtoOAv1PnLChangeSubscribeReq or ProtoOAv1PnLChangeUnSubscribeReq:
+                Write(ErrorReplies.Common(ProtoErrorCode.UnsupportedMessage, $"{info.Name} is no longer supported"), message.ClientMsgId);
                 break;
             default:
                 _context.Exchange.Post(new ExchangeCommand.Request(this, message));
