@@ -4,8 +4,8 @@ namespace ActorGateway.Simulator;
 
 /// <summary>
 /// Everything the simulator can be told. Bindable from configuration: kebab-case keys (<c>idle-timeout</c>) map to these
-/// properties once dashes are dropped. The server copies what it needs at start; later edits have no effect except
-/// through <see cref="SimulatorServer.Faults"/>.
+/// properties once dashes are dropped. The server reads these while it runs: treat them as read-only once it has
+/// started, and make run-time changes through <see cref="SimulatorServer.Faults"/>.
 /// </summary>
 public sealed class SimulatorOptions
 {

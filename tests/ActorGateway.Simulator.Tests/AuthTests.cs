@@ -65,6 +65,19 @@ public sealed class AuthTests
     }
 
     [Fact]
+    public async Task Live_server_authorizes_live_accounts_and_routes_demo_ones_nowhere()
+    {
+        await using var host = await StartAsync(o => o.Live = true);
+        var client = await host.AppAuthenticatedAsync();
+
+        await client.SendAsync(AccountAuth(LiveAccount), "live");
+        await client.ExpectAsync<ProtoOAAccountAuthRes>("live");
+        await client.SendAsync(AccountAuth(Demo1), "demo");
+
+        Assert.Equal("CANT_ROUTE_REQUEST", (await client.ExpectAsync<ProtoOAErrorRes>("demo")).ErrorCode);
+    }
+
+    [Fact]
     public async Task Account_not_granted_by_the_token_gets_ACCOUNT_NOT_AUTHORIZED()
     {
         await using var host = await StartAsync(o =>

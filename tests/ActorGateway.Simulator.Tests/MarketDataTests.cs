@@ -32,6 +32,26 @@ public sealed class MarketDataTests
     }
 
     [Fact]
+    public async Task Spot_subscription_mistakes_get_their_error_codes()
+    {
+        await using var host = await StartAsync();
+        var client = await host.AuthorizedAsync();
+
+        await client.SendAsync(new ProtoOASubscribeSpotsReq { CtidTraderAccountId = Demo1, SymbolId = { 999 } }, "unknown");
+        var unknown = await client.ExpectAsync<ProtoOAErrorRes>("unknown");
+        await client.SendAsync(new ProtoOAUnsubscribeSpotsReq { CtidTraderAccountId = Demo1, SymbolId = { 1 } }, "not-yet");
+        var notSubscribed = await client.ExpectAsync<ProtoOAErrorRes>("not-yet");
+        await client.SendAsync(new ProtoOASubscribeSpotsReq { CtidTraderAccountId = Demo1, SymbolId = { 1 } }, "sub");
+        await client.ExpectAsync<ProtoOASubscribeSpotsRes>("sub");
+        await client.ExpectAsync<ProtoOASpotEvent>();
+        await client.SendAsync(new ProtoOASubscribeSpotsReq { CtidTraderAccountId = Demo1, SymbolId = { 1 } }, "twice");
+
+        Assert.Equal("SYMBOL_NOT_FOUND", unknown.ErrorCode);
+        Assert.Equal("NOT_SUBSCRIBED_TO_SPOTS", notSubscribed.ErrorCode);
+        Assert.Equal("ALREADY_SUBSCRIBED", (await client.ExpectAsync<ProtoOAErrorRes>("twice")).ErrorCode);
+    }
+
+    [Fact]
     public async Task Same_seed_replays_the_same_prices_and_another_seed_does_not()
     {
         var first = await SpotsAsync(seed: 7);

@@ -1,4 +1,5 @@
 using ActorGateway.Protocol.Messages;
+using ActorGateway.Protocol.Registry;
 using ActorGateway.Simulator.Trading;
 using ActorGateway.Simulator.Sessions;
 using Google.Protobuf;
@@ -39,7 +40,7 @@ internal sealed partial class ExchangeActor
 
     private void Trade(ClientState client, IMessage request, string? id)
     {
-        var accountId = (long)request.Descriptor.FindFieldByName("ctidTraderAccountId").Accessor.GetValue(request);
+        var accountId = AccountIdOf(PayloadRegistry.Of(request), request);
         var account = _desk.Get(accountId);
         if (_tokens.Find(client.Accounts[accountId])?.ViewOnly == true)
         {
