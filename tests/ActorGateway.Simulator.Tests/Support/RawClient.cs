@@ -1,6 +1,8 @@
 using System.IO.Pipelines;
+using System.Net;
 using System.Net.Security;
 using System.Net.Sockets;
+using System.Security.Cryptography.X509Certificates;
 using ActorGateway.Protocol;
 using ActorGateway.Protocol.Framing;
 using ActorGateway.Protocol.Registry;
@@ -28,15 +30,22 @@ internal sealed class RawClient : IAsyncDisposable
         _frames = new FrameReader(PipeReader.Create(stream, new StreamPipeReaderOptions(leaveOpen: true)));
     }
 
-    public static async Task<RawClient> ConnectAsync(SimulatorServer server)
+    /// <summary>Connects to an in-process server, trusting exactly its certificate.</summary>
+    public static Task<RawClient> ConnectAsync(SimulatorServer server)
+    {
+        var expected = server.Certificate?.GetCertHashString();
+        return ConnectAsync(server.EndPoint, server.UsesTls ? certificate => certificate?.GetCertHashString() == expected : null);
+    }
+
+    /// <summary>Connects over TLS when <paramref name="trust"/> is given (it decides whether the certificate is acceptable).</summary>
+    public static async Task<RawClient> ConnectAsync(IPEndPoint endPoint, Func<X509Certificate?, bool>? trust)
     {
         var tcp = new TcpClient { NoDelay = true };
-        await tcp.ConnectAsync(server.EndPoint).OrTimeout();
+        await tcp.ConnectAsync(endPoint).OrTimeout();
         Stream stream = tcp.GetStream();
-        if (server.UsesTls)
+        if (trust is not null)
         {
-            var expected = server.Certificate!.GetCertHashString();
-            var tls = new SslStream(stream, false, (_, certificate, _, _) => certificate?.GetCertHashString() == expected);
+            var tls = new SslStream(stream, false, (_, certificate, _, _) => trust(certificate));
             await tls.AuthenticateAsClientAsync("localhost").OrTimeout();
             stream = tls;
         }
