@@ -108,6 +108,12 @@ public sealed class SimulatorFaults
     public void InvalidateToken(string accessToken, string reason = "Access token revoked") =>
         _context.Exchange.Post(new Exchange.ExchangeCommand.InvalidateToken(accessToken, reason));
 
+    /// <summary>
+    /// Ends an account's sessions server-side: every connection where it is authorized gets
+    /// ProtoOAAccountDisconnectEvent and must authorize it again.
+    /// </summary>
+    public void DisconnectAccount(long accountId) => _context.Exchange.Post(new Exchange.ExchangeCommand.DisconnectAccount(accountId));
+
     /// <summary>Answers every request with SERVER_IS_UNDER_MAINTENANCE (and its end time) until <paramref name="until"/>.</summary>
     public void StartMaintenance(DateTimeOffset until)
     {

@@ -104,6 +104,25 @@ public sealed class FaultTests
     }
 
     [Fact]
+    public async Task DisconnectAccount_ends_that_account_on_every_connection_and_leaves_the_others()
+    {
+        await using var host = await StartAsync();
+        var first = await host.AuthorizedAsync(Demo1, Demo2);
+        var second = await host.AuthorizedAsync(Demo1);
+
+        host.Server.Faults.DisconnectAccount(Demo1);
+        var onFirst = await first.ExpectAsync<ProtoOAAccountDisconnectEvent>();
+        var onSecond = await second.ExpectAsync<ProtoOAAccountDisconnectEvent>();
+        await first.SendAsync(new ProtoOATraderReq { CtidTraderAccountId = Demo1 }, "gone");
+        var gone = await first.ExpectAsync<ProtoOAErrorRes>("gone");
+        await first.SendAsync(new ProtoOATraderReq { CtidTraderAccountId = Demo2 }, "kept");
+
+        Assert.Equal((Demo1, Demo1), (onFirst.CtidTraderAccountId, onSecond.CtidTraderAccountId));
+        Assert.Equal("ACCOUNT_NOT_AUTHORIZED", gone.ErrorCode);
+        await first.ExpectAsync<ProtoOATraderRes>("kept");
+    }
+
+    [Fact]
     public async Task Maintenance_answers_SERVER_IS_UNDER_MAINTENANCE_with_its_end_until_it_ends()
     {
         await using var host = await StartAsync();

@@ -26,9 +26,8 @@ internal sealed partial class ExchangeActor
                 RefreshToken(client, refresh.RefreshToken, id);
                 return true;
             case ProtoOAAccountLogoutReq logout:
-                client.RemoveAccount(logout.CtidTraderAccountId);
                 Reply(client, new ProtoOAAccountLogoutRes { CtidTraderAccountId = logout.CtidTraderAccountId }, id);
-                Reply(client, new ProtoOAAccountDisconnectEvent { CtidTraderAccountId = logout.CtidTraderAccountId }, null);
+                EndSession(client, logout.CtidTraderAccountId);
                 return true;
             default:
                 return false;
@@ -119,6 +118,20 @@ internal sealed partial class ExchangeActor
             RefreshToken = fresh.RefreshToken,
         }, id);
         EndSessionsOf(old.AccessToken, "Access token was refreshed");
+    }
+
+    private void DisconnectAccount(long accountId)
+    {
+        foreach (var client in _clients.Values.Where(c => c.Accounts.ContainsKey(accountId)))
+        {
+            EndSession(client, accountId);
+        }
+    }
+
+    private static void EndSession(ClientState client, long accountId)
+    {
+        client.RemoveAccount(accountId);
+        Reply(client, new ProtoOAAccountDisconnectEvent { CtidTraderAccountId = accountId }, null);
     }
 
     private void InvalidateToken(string accessToken, string reason)

@@ -82,6 +82,9 @@ internal sealed partial class ExchangeActor
             case ExchangeCommand.InvalidateToken revoke:
                 InvalidateToken(revoke.AccessToken, revoke.Reason);
                 break;
+            case ExchangeCommand.DisconnectAccount disconnect:
+                DisconnectAccount(disconnect.AccountId);
+                break;
         }
     }
 

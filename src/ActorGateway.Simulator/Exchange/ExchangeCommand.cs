@@ -24,4 +24,7 @@ internal abstract record ExchangeCommand
 
     /// <summary>Revoke an access token (fault injection).</summary>
     public sealed record InvalidateToken(string AccessToken, string Reason) : ExchangeCommand;
+
+    /// <summary>End an account's sessions on every connection (fault injection).</summary>
+    public sealed record DisconnectAccount(long AccountId) : ExchangeCommand;
 }
