@@ -82,6 +82,7 @@ public sealed partial class SimulatorServer : IAsyncDisposable
         await StopListeningAsync().ConfigureAwait(false);
         await _shutdown.CancelAsync().ConfigureAwait(false);
         await _exchangeLoop.ConfigureAwait(false);
+        _accepting?.Dispose();
         _shutdown.Dispose();
         Certificate?.Dispose();
     }
@@ -160,8 +161,8 @@ public sealed partial class SimulatorServer : IAsyncDisposable
             {
                 var tls = new SslStream(stream, leaveInnerStreamOpen: false);
                 stream = tls;
-                using var handshake = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-                handshake.CancelAfter(HandshakeTimeout);
+                using var timeout = new CancellationTokenSource(HandshakeTimeout, _context.Time);
+                using var handshake = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
                 await tls.AuthenticateAsServerAsync(new SslServerAuthenticationOptions { ServerCertificate = certificate }, handshake.Token)
                     .ConfigureAwait(false);
             }
