@@ -42,6 +42,12 @@ public sealed class SimulatorOptions
     /// <summary>The largest inbound frame; larger ones get FRAME_TOO_LONG and a close (default 16 MiB).</summary>
     public int MaxFrameSize { get; set; } = FrameCodec.DefaultMaxFrameSize;
 
+    /// <summary>
+    /// Outbound frames that may wait for a client that stopped reading before it is dropped as a slow consumer
+    /// (default 100,000).
+    /// </summary>
+    public int MaxQueuedFrames { get; set; } = 100_000;
+
     /// <summary>The application, tokens and accounts the server knows.</summary>
     public CredentialOptions Credentials { get; set; } = new();
 

@@ -111,6 +111,25 @@ public sealed class ServerBasicsTests
         Assert.Equal(1, host.Server.ConnectionCount);
     }
 
+    [Fact]
+    public async Task Client_that_stops_reading_is_dropped_as_a_slow_consumer()
+    {
+        await using var host = await SimulatorHost.StartAsync(o =>
+        {
+            o.MaxQueuedFrames = 100;
+            o.IdleTimeout = TimeSpan.FromDays(1);
+        });
+        var client = await host.AuthorizedAsync();
+        var everything = Enumerable.Range(1, 13).Select(i => (long)i).ToArray();
+        await client.SendAsync(new ProtoOASubscribeDepthQuotesReq { CtidTraderAccountId = SimulatorHost.Demo1, SymbolId = { everything } }, "depth");
+        await client.ExpectAsync<ProtoOASubscribeDepthQuotesRes>("depth");
+
+        // Two hours of market (tens of MB of depth events) while the client reads nothing: far more than the socket buffers hold.
+        host.Time.Advance(TimeSpan.FromHours(2));
+
+        await client.ExpectClosedAsync();
+    }
+
     private static byte[] Frame(ProtoMessage envelope)
     {
         var writer = new System.Buffers.ArrayBufferWriter<byte>();

@@ -17,9 +17,6 @@ internal sealed partial class Connection : IDisposable
     // How many decoded frames may wait in the mailbox before the read loop stops reading: the socket's backpressure.
     private const int InboundCredits = 512;
 
-    // How many outbound frames may wait in the mailbox before the client is treated as a slow consumer and dropped.
-    private const int SlowConsumerLimit = 100_000;
-
     private readonly Stream _stream;
     private readonly PipeReader _input;
     private readonly PipeWriter _output;
@@ -62,12 +59,12 @@ internal sealed partial class Connection : IDisposable
 
     /// <summary>
     /// Posts a command; false once the connection has stopped. A client that stops reading while the exchange keeps
-    /// producing (spots, depth) is cut off once <see cref="SlowConsumerLimit"/> frames are waiting, so it cannot
+    /// producing (spots, depth) is cut off once <see cref="SimulatorOptions.MaxQueuedFrames"/> frames are waiting, so it cannot
     /// exhaust the server's memory.
     /// </summary>
     public bool Post(ConnectionCommand command)
     {
-        if (command is ConnectionCommand.Send && Interlocked.Increment(ref _queuedSends) > SlowConsumerLimit)
+        if (command is ConnectionCommand.Send && Interlocked.Increment(ref _queuedSends) > _context.Options.MaxQueuedFrames)
         {
             Abort();
             return false;
