@@ -6,7 +6,8 @@ public sealed class FaultOptions
     /// <summary>Close each connection when its Nth message arrives, unanswered (default 0: never).</summary>
     public int DropAfterMessages { get; set; }
 
-    /// <summary>Probability in [0, 1] that any inbound message closes its connection, drawn from the seeded generator (default 0).</summary>
+    /// <summary>Probability in [0, 1] that any inbound message closes its connection, drawn from the seeded generator (default
+    /// 0).</summary>
     public double DropRate { get; set; }
 
     /// <summary>Every frame the server sends is held back this long (default zero).</summary>

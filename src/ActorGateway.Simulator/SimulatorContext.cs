@@ -17,7 +17,8 @@ internal sealed class SimulatorContext
         VersionRes = new ProtoOAVersionRes { Version = options.Version };
         HistoricalRequests = options.RateLimits.HistoricalRequests.Count == 0
             ? PayloadRegistry.All.Where(i => i.RateClass == RateClass.Historical).Select(i => i.PayloadType).ToFrozenSet()
-            : PayloadRegistry.All.Where(i => options.RateLimits.HistoricalRequests.Contains(i.Name)).Select(i => i.PayloadType).ToFrozenSet();
+            : PayloadRegistry.All.Where(i => options.RateLimits.HistoricalRequests.Contains(i.Name))
+                .Select(i => i.PayloadType).ToFrozenSet();
         Faults = new SimulatorFaults(this);
         Exchange = new Exchange.ExchangeActor(this);
     }

@@ -73,7 +73,8 @@ public sealed class SimulatorFaults
         }
     }
 
-    /// <summary>Closes a connection on any inbound message with probability <paramref name="rate"/>, drawn from the seeded generator.</summary>
+    /// <summary>Closes a connection on any inbound message with probability <paramref name="rate"/>, drawn from the seeded
+    /// generator.</summary>
     public void DropAtRandom(double rate)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(rate, 0);
@@ -99,7 +100,8 @@ public sealed class SimulatorFaults
 
     /// <summary>Sends ProtoOAClientDisconnectEvent with <paramref name="reason"/> on every connection, then closes them.</summary>
     public void SendClientDisconnect(string reason) =>
-        _context.Connections.PostToAll(new ConnectionCommand.SendAndClose(new ProtoOAClientDisconnectEvent { Reason = reason }, "fault: client disconnect"));
+        _context.Connections.PostToAll(new ConnectionCommand.SendAndClose(new ProtoOAClientDisconnectEvent { Reason = reason },
+            "fault: client disconnect"));
 
     /// <summary>
     /// Revokes an access token: sessions authorized with it get ProtoOAAccountsTokenInvalidatedEvent and end; the token
@@ -136,7 +138,8 @@ public sealed class SimulatorFaults
     public Task StopListenerAsync() => (Server ?? throw new InvalidOperationException("The server has not started.")).StopListeningAsync();
 
     /// <summary>Listens again on the same port.</summary>
-    public Task StartListenerAsync() => (Server ?? throw new InvalidOperationException("The server has not started.")).StartListeningAsync();
+    public Task StartListenerAsync()
+        => (Server ?? throw new InvalidOperationException("The server has not started.")).StartListeningAsync();
 
     internal bool IsNeverAnswered(uint payloadType) => _neverAnswer.Contains(payloadType);
 

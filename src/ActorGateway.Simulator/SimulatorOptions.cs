@@ -27,7 +27,8 @@ public sealed class SimulatorOptions
     /// <summary>The seed of every random choice (prices, random drops); the same seed replays the same market (default 1).</summary>
     public int Seed { get; set; } = 1;
 
-    /// <summary>True to act as the live environment; only accounts of the server's environment can be authorized (default false: demo).</summary>
+    /// <summary>True to act as the live environment; only accounts of the server's environment can be authorized (default false:
+    /// demo).</summary>
     public bool Live { get; set; }
 
     /// <summary>The version string VersionRes answers (default "sim-91").</summary>

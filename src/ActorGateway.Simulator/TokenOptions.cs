@@ -15,7 +15,8 @@ public sealed class TokenOptions
     /// <summary>The cTID user the token belongs to (default 42).</summary>
     public long UserId { get; set; } = 42;
 
-    /// <summary>How long after server start the token expires (default 2,628,000 s, about 30 days); zero or less: already expired.</summary>
+    /// <summary>How long after server start the token expires (default 2,628,000 s, about 30 days); zero or less: already
+    /// expired.</summary>
     public TimeSpan ExpiresIn { get; set; } = TimeSpan.FromSeconds(2_628_000);
 
     /// <summary>True for a view-only token (OAuth scope "accounts"): trading requests are refused (default false).</summary>

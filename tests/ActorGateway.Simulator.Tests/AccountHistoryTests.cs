@@ -19,7 +19,8 @@ public sealed class AccountHistoryTests
         var onePage = await client.ExpectAsync<ProtoOADealListRes>("deals-1");
         await client.SendAsync(new ProtoOADealListReq { CtidTraderAccountId = Demo1 }, "deals");
         var all = await client.ExpectAsync<ProtoOADealListRes>("deals");
-        await client.SendAsync(new ProtoOADealListByPositionIdReq { CtidTraderAccountId = Demo1, PositionId = second.Position.PositionId }, "by-pos");
+        await client.SendAsync(new ProtoOADealListByPositionIdReq { CtidTraderAccountId = Demo1,
+            PositionId = second.Position.PositionId }, "by-pos");
         var ofSecond = await client.ExpectAsync<ProtoOADealListByPositionIdRes>("by-pos");
         await client.SendAsync(new ProtoOAOrderListReq { CtidTraderAccountId = Demo1 }, "orders");
         var orders = await client.ExpectAsync<ProtoOAOrderListRes>("orders");
@@ -41,7 +42,8 @@ public sealed class AccountHistoryTests
         await using var host = await StartAsync();
         var client = await host.AuthorizedAsync();
 
-        await client.SendAsync(new ProtoOAExpectedMarginReq { CtidTraderAccountId = Demo1, SymbolId = EurUsd, Volume = { MinVolume, 10 * MinVolume } }, "m");
+        await client.SendAsync(new ProtoOAExpectedMarginReq { CtidTraderAccountId = Demo1, SymbolId = EurUsd, Volume = { MinVolume,
+            10 * MinVolume } }, "m");
         var res = await client.ExpectAsync<ProtoOAExpectedMarginRes>("m");
 
         // 1,000 EUR at about 1.08 USD with 1:100 leverage is about 10.80 USD, i.e. about 1,080 cents.

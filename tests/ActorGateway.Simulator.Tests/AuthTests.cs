@@ -96,7 +96,8 @@ public sealed class AuthTests
     public async Task Expired_token_gets_CH_ACCESS_TOKEN_INVALID_saying_expired()
     {
         await using var host = await StartAsync(o =>
-            o.Credentials.Tokens = [new TokenOptions { AccessToken = "old", RefreshToken = "r", AccountIds = [Demo1], ExpiresIn = TimeSpan.FromSeconds(10) }]);
+            o.Credentials.Tokens = [new TokenOptions { AccessToken = "old", RefreshToken = "r", AccountIds = [Demo1],
+                ExpiresIn = TimeSpan.FromSeconds(10) }]);
         var client = await host.AppAuthenticatedAsync();
 
         host.Time.Advance(TimeSpan.FromSeconds(20));

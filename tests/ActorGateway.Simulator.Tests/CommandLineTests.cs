@@ -20,8 +20,10 @@ public sealed class CommandLineTests
         var options = Resolve("--host", "0.0.0.0", "--port", "0", "--no-tls", "--cert", "c.pfx", "--seed", "9", "--drop-after", "4",
             "--drop-rate", "0.25", "--reply-delay-ms", "150", "--never-answer", "2104", "2121", "--no-rate-limits");
 
-        Assert.Equal(("0.0.0.0", 0, false, "c.pfx", 9), (options.Host, options.Port, options.UseTls, options.CertificatePath, options.Seed));
-        Assert.Equal((4, 0.25, TimeSpan.FromMilliseconds(150)), (options.Faults.DropAfterMessages, options.Faults.DropRate, options.Faults.ReplyDelay));
+        Assert.Equal(("0.0.0.0", 0, false, "c.pfx", 9), (options.Host, options.Port, options.UseTls, options.CertificatePath,
+            options.Seed));
+        Assert.Equal((4, 0.25, TimeSpan.FromMilliseconds(150)), (options.Faults.DropAfterMessages, options.Faults.DropRate,
+            options.Faults.ReplyDelay));
         Assert.Equal([2104u, 2121u], options.Faults.NeverAnswer);
         Assert.False(options.RateLimits.Enabled);
     }

@@ -32,7 +32,8 @@ public sealed partial class ExecutableTests
             Assert.True(match.Success, $"Unexpected first line: {line}");
             Assert.Equal(tls ? "tls" : "tcp", match.Groups["mode"].Value);
 
-            var endPoint = new IPEndPoint(IPAddress.Parse(match.Groups["host"].Value), int.Parse(match.Groups["port"].Value, System.Globalization.CultureInfo.InvariantCulture));
+            var endPoint = new IPEndPoint(IPAddress.Parse(match.Groups["host"].Value), int.Parse(match.Groups["port"].Value,
+                System.Globalization.CultureInfo.InvariantCulture));
             await using var client = await RawClient.ConnectAsync(endPoint, tls ? _ => true : null);
             await client.SendAsync(SimulatorHost.AppAuth(), "auth");
             await client.ExpectAsync<ProtoOAApplicationAuthRes>("auth");

@@ -170,8 +170,12 @@ public sealed class MarketDataTests
         Assert.True(res.HasMore);
         Assert.InRange(res.TickData[0].Timestamp, to - 60_000, to);
         Assert.All(res.TickData.Skip(1), t => Assert.True(t.Timestamp < 0));
-        var absolute = res.TickData.Select(t => t.Tick).Aggregate(new List<long>(), (acc, d) => { acc.Add((acc.LastOrDefault()) + d); return acc; });
-        Assert.All(absolute, price => Assert.InRange(price, 90_000, 130_000));
+        var price = 0L;
+        foreach (var tick in res.TickData)
+        {
+            price += tick.Tick;
+            Assert.InRange(price, 90_000, 130_000);
+        }
     }
 
     private static ProtoOAGetTrendbarsReq Bars(ProtoOATrendbarPeriod period, long from, long to) =>

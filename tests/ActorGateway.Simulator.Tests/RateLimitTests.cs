@@ -37,7 +37,8 @@ public sealed class RateLimitTests
     {
         await using var host = await StartAsync();
         var client = await host.AuthorizedAsync();
-        var request = new ProtoOAGetTrendbarsReq { CtidTraderAccountId = Demo1, SymbolId = 1, Period = ProtoOATrendbarPeriod.H1, Count = 1 };
+        var request = new ProtoOAGetTrendbarsReq { CtidTraderAccountId = Demo1, SymbolId = 1, Period = ProtoOATrendbarPeriod.H1,
+            Count = 1 };
 
         for (var i = 0; i < 5; i++)
         {

@@ -52,7 +52,8 @@ public sealed class ReferenceDataTests
         await client.SendAsync(new ProtoOAAssetListReq { CtidTraderAccountId = Demo1 }, "assets");
         var assets = (await client.ExpectAsync<ProtoOAAssetListRes>("assets")).Asset.ToDictionary(a => a.Name, a => a.AssetId);
 
-        await client.SendAsync(new ProtoOASymbolsForConversionReq { CtidTraderAccountId = Demo1, FirstAssetId = assets["GBP"], LastAssetId = assets["JPY"] }, "conv");
+        await client.SendAsync(new ProtoOASymbolsForConversionReq { CtidTraderAccountId = Demo1, FirstAssetId = assets["GBP"],
+            LastAssetId = assets["JPY"] }, "conv");
         var chain = (await client.ExpectAsync<ProtoOASymbolsForConversionRes>("conv")).Symbol;
 
         Assert.Equal(2, chain.Count);

@@ -44,7 +44,8 @@ public sealed class ServerBasicsTests
         var client = await host.AppAuthenticatedAsync();
 
         // An account auth request without its two required fields.
-        await client.SendRawAsync(Frame(new ProtoMessage { PayloadType = (uint)ProtoOAPayloadType.ProtoOaAccountAuthReq, ClientMsgId = "bad" }));
+        await client.SendRawAsync(Frame(new ProtoMessage { PayloadType = (uint)ProtoOAPayloadType.ProtoOaAccountAuthReq,
+            ClientMsgId = "bad" }));
         var error = await client.ExpectAsync<ProtoErrorRes>("bad");
         await client.SendAsync(new ProtoOAVersionReq(), "after");
 
@@ -121,7 +122,8 @@ public sealed class ServerBasicsTests
         });
         var client = await host.AuthorizedAsync();
         var everything = Enumerable.Range(1, 13).Select(i => (long)i).ToArray();
-        await client.SendAsync(new ProtoOASubscribeDepthQuotesReq { CtidTraderAccountId = SimulatorHost.Demo1, SymbolId = { everything } }, "depth");
+        await client.SendAsync(new ProtoOASubscribeDepthQuotesReq { CtidTraderAccountId = SimulatorHost.Demo1,
+            SymbolId = { everything } }, "depth");
         await client.ExpectAsync<ProtoOASubscribeDepthQuotesRes>("depth");
 
         // Two hours of market (tens of MB of depth events) while the client reads nothing: far more than the socket buffers hold.

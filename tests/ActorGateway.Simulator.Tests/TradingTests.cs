@@ -21,11 +21,14 @@ public sealed class TradingTests
         var filled = await client.ExpectAsync<ProtoOAExecutionEvent>("buy");
         var margin = await client.ExpectAsync<ProtoOAMarginChangedEvent>();
 
-        Assert.Equal((ProtoOAExecutionType.OrderAccepted, ProtoOAOrderStatus.OrderStatusAccepted), (accepted.ExecutionType, accepted.Order.OrderStatus));
-        Assert.Equal((ProtoOAExecutionType.OrderFilled, ProtoOAOrderStatus.OrderStatusFilled), (filled.ExecutionType, filled.Order.OrderStatus));
+        Assert.Equal((ProtoOAExecutionType.OrderAccepted, ProtoOAOrderStatus.OrderStatusAccepted), (accepted.ExecutionType,
+            accepted.Order.OrderStatus));
+        Assert.Equal((ProtoOAExecutionType.OrderFilled, ProtoOAOrderStatus.OrderStatusFilled), (filled.ExecutionType,
+            filled.Order.OrderStatus));
         Assert.Equal(spot.Ask / 100_000d, filled.Deal.ExecutionPrice, 5);
         Assert.Equal(filled.Deal.ExecutionPrice, filled.Position.Price);
-        Assert.Equal((ProtoOAPositionStatus.PositionStatusOpen, MinVolume), (filled.Position.PositionStatus, filled.Position.TradeData.Volume));
+        Assert.Equal((ProtoOAPositionStatus.PositionStatusOpen, MinVolume), (filled.Position.PositionStatus,
+            filled.Position.TradeData.Volume));
         Assert.Equal(filled.Position.PositionId, filled.Deal.PositionId);
         Assert.Equal((ulong)filled.Position.PositionId, margin.PositionId);
         Assert.True(margin.UsedMargin > 0);
@@ -81,7 +84,8 @@ public sealed class TradingTests
         var (full, fullEvents) = await CloseAsync(client, "rest");
 
         Assert.Equal(ProtoOAExecutionType.OrderPartialFill, partial.ExecutionType);
-        Assert.Equal((ProtoOAPositionStatus.PositionStatusOpen, MinVolume), (partial.Position.PositionStatus, partial.Position.TradeData.Volume));
+        Assert.Equal((ProtoOAPositionStatus.PositionStatusOpen, MinVolume), (partial.Position.PositionStatus,
+            partial.Position.TradeData.Volume));
         Assert.True(partial.Order.ClosingOrder);
         Assert.Equal(MinVolume, partial.Deal.ClosePositionDetail.ClosedVolume);
         Assert.Contains(partialEvents, e => e is ProtoOAMarginChangedEvent);
@@ -129,7 +133,8 @@ public sealed class TradingTests
         Assert.Equal(ProtoOAOrderType.Limit, accepted.Order.OrderType);
         Assert.Equal((ProtoOAExecutionType.OrderReplaced, 1.01), (replaced.ExecutionType, replaced.Order.LimitPrice));
         Assert.Equal(orderId, pending.Order.Single().OrderId);
-        Assert.Equal((ProtoOAExecutionType.OrderCancelled, ProtoOAOrderStatus.OrderStatusCancelled), (cancelled.ExecutionType, cancelled.Order.OrderStatus));
+        Assert.Equal((ProtoOAExecutionType.OrderCancelled, ProtoOAOrderStatus.OrderStatusCancelled), (cancelled.ExecutionType,
+            cancelled.Order.OrderStatus));
         Assert.Equal("ORDER_NOT_FOUND", gone.ErrorCode);
     }
 
@@ -186,7 +191,8 @@ public sealed class TradingTests
         var client = await host.AuthorizedAsync();
         var position = (await FilledAsync(client, MarketOrder())).Position;
 
-        await client.SendAsync(new ProtoOAAmendPositionSLTPReq { CtidTraderAccountId = Demo1, PositionId = position.PositionId, StopLoss = position.Price + 0.001 }, "wrong");
+        await client.SendAsync(new ProtoOAAmendPositionSLTPReq { CtidTraderAccountId = Demo1, PositionId = position.PositionId,
+            StopLoss = position.Price + 0.001 }, "wrong");
         var badStops = await client.ExpectAsync<ProtoOAOrderErrorEvent>("wrong");
         await client.SendAsync(new ProtoOAAmendPositionSLTPReq
         {
@@ -225,7 +231,8 @@ public sealed class TradingTests
         return (fill, others);
     }
 
-    private static async Task<ProtoOAExecutionEvent> NextExecutionAsync(SimulatorHost host, RawClient client, Func<ProtoOAExecutionEvent, bool> wanted)
+    private static async Task<ProtoOAExecutionEvent> NextExecutionAsync(
+        SimulatorHost host, RawClient client, Func<ProtoOAExecutionEvent, bool> wanted)
     {
         for (var tick = 0; tick < 200; tick++)
         {

@@ -41,7 +41,8 @@ internal sealed partial class ExchangeActor
         // Bars open in [from, to): the last one may be the bar still forming.
         var end = (Math.Min(to, _time.GetUtcNow().ToUnixTimeMilliseconds()) - 1) / 60_000;
         var bars = new List<ProtoOATrendbar>();
-        for (var start = TrendbarPeriods.BarStart(request.Period, from / 60_000); start <= end; start = TrendbarPeriods.NextStart(request.Period, start))
+        var first = TrendbarPeriods.BarStart(request.Period, from / 60_000);
+        for (var start = first; start <= end; start = TrendbarPeriods.NextStart(request.Period, start))
         {
             if (start * 60_000 >= from)
             {
@@ -99,6 +100,7 @@ internal sealed partial class ExchangeActor
 
     private static ProtoOAErrorRes? Bounds(long from, long to, long maxSpan, long account) =>
         from < 0 || to > LatestTimestamp || from > to || to - from > maxSpan
-            ? ErrorReplies.OA(ProtoOAErrorCode.IncorrectBoundaries, $"fromTimestamp and toTimestamp must satisfy 0 <= from <= to, to - from <= {maxSpan} ms", account)
+            ? ErrorReplies.OA(ProtoOAErrorCode.IncorrectBoundaries,
+                $"fromTimestamp and toTimestamp must satisfy 0 <= from <= to, to - from <= {maxSpan} ms", account)
             : null;
 }

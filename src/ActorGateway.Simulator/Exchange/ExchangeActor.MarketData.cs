@@ -160,7 +160,8 @@ internal sealed partial class ExchangeActor
 
         foreach (var (account, _) in client.Depth.Where(k => k.Symbol == symbol.Id))
         {
-            var update = new ProtoOADepthEvent { CtidTraderAccountId = account, SymbolId = (ulong)symbol.Id, DeletedQuotes = { depth.Deleted } };
+            var update = new ProtoOADepthEvent { CtidTraderAccountId = account, SymbolId = (ulong)symbol.Id,
+                DeletedQuotes = { depth.Deleted } };
             update.NewQuotes.AddRange(depth.Added);
             Reply(client, update, null);
         }
@@ -169,7 +170,8 @@ internal sealed partial class ExchangeActor
     private ProtoOASpotEvent SpotEvent(ClientState client, long account, SymbolSpec symbol)
     {
         var quote = _prices[symbol];
-        var spot = new ProtoOASpotEvent { CtidTraderAccountId = account, SymbolId = symbol.Id, Bid = (ulong)quote.Bid, Ask = (ulong)quote.Ask };
+        var spot = new ProtoOASpotEvent { CtidTraderAccountId = account, SymbolId = symbol.Id, Bid = (ulong)quote.Bid,
+            Ask = (ulong)quote.Ask };
         if (client.Spots.GetValueOrDefault((account, symbol.Id)))
         {
             spot.Timestamp = _time.GetUtcNow().ToUnixTimeMilliseconds();

@@ -19,7 +19,8 @@ internal sealed partial class ExchangeActor
         IMessage? reply = request switch
         {
             ProtoOAAssetListReq r => new ProtoOAAssetListRes { CtidTraderAccountId = r.CtidTraderAccountId, Asset = { Catalog.Assets } },
-            ProtoOAAssetClassListReq r => new ProtoOAAssetClassListRes { CtidTraderAccountId = r.CtidTraderAccountId, AssetClass = { Catalog.AssetClasses } },
+            ProtoOAAssetClassListReq r => new ProtoOAAssetClassListRes { CtidTraderAccountId = r.CtidTraderAccountId,
+                AssetClass = { Catalog.AssetClasses } },
             ProtoOASymbolCategoryListReq r => new ProtoOASymbolCategoryListRes
             {
                 CtidTraderAccountId = r.CtidTraderAccountId, SymbolCategory = { Catalog.Categories },
@@ -27,7 +28,8 @@ internal sealed partial class ExchangeActor
             ProtoOASymbolsListReq r => SymbolsList(r),
             ProtoOASymbolByIdReq r => SymbolById(r),
             ProtoOASymbolsForConversionReq r => SymbolsForConversion(r),
-            ProtoOATraderReq r => new ProtoOATraderRes { CtidTraderAccountId = r.CtidTraderAccountId, Trader = _desk.Get(r.CtidTraderAccountId).ToTrader() },
+            ProtoOATraderReq r => new ProtoOATraderRes { CtidTraderAccountId = r.CtidTraderAccountId,
+                Trader = _desk.Get(r.CtidTraderAccountId).ToTrader() },
             _ => null,
         };
         if (reply is not null)
@@ -40,7 +42,8 @@ internal sealed partial class ExchangeActor
 
     private static ProtoOASymbolsListRes SymbolsList(ProtoOASymbolsListReq request)
     {
-        var res = new ProtoOASymbolsListRes { CtidTraderAccountId = request.CtidTraderAccountId, Symbol = { Catalog.Symbols.Select(Catalog.ToLight) } };
+        var res = new ProtoOASymbolsListRes { CtidTraderAccountId = request.CtidTraderAccountId,
+            Symbol = { Catalog.Symbols.Select(Catalog.ToLight) } };
         if (request.IncludeArchivedSymbols)
         {
             res.ArchivedSymbol.Add(Archived);
@@ -97,6 +100,7 @@ internal sealed partial class ExchangeActor
             chain.Insert(0, step);
         }
 
-        return new ProtoOASymbolsForConversionRes { CtidTraderAccountId = request.CtidTraderAccountId, Symbol = { chain.Select(Catalog.ToLight) } };
+        return new ProtoOASymbolsForConversionRes { CtidTraderAccountId = request.CtidTraderAccountId,
+            Symbol = { chain.Select(Catalog.ToLight) } };
     }
 }

@@ -50,7 +50,8 @@ internal sealed partial class ExchangeActor
 
         if (!token!.AccountIds.Contains(accountId))
         {
-            return ErrorReplies.OA(ProtoOAErrorCode.AccountNotAuthorized, "The access token does not grant this trading account", accountId);
+            return ErrorReplies.OA(ProtoOAErrorCode.AccountNotAuthorized, "The access token does not grant this trading account",
+                accountId);
         }
 
         if (account.Options.IsLive != _context.Options.Live)

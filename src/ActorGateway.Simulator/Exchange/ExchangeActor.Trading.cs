@@ -11,7 +11,8 @@ internal sealed partial class ExchangeActor
 {
     private bool TryHandleTrading(ClientState client, IMessage request, string? id)
     {
-        if (request is ProtoOANewOrderReq or ProtoOACancelOrderReq or ProtoOAAmendOrderReq or ProtoOAAmendPositionSLTPReq or ProtoOAClosePositionReq)
+        if (request is ProtoOANewOrderReq or ProtoOACancelOrderReq or ProtoOAAmendOrderReq
+            or ProtoOAAmendPositionSLTPReq or ProtoOAClosePositionReq)
         {
             Trade(client, request, id);
             return true;

@@ -20,7 +20,7 @@ internal sealed partial class ExchangeActor
     private readonly SimulatorContext _context;
     private readonly TimeProvider _time;
     private readonly Channel<ExchangeCommand> _mailbox =
-        Channel.CreateUnbounded<ExchangeCommand>(new UnboundedChannelOptions { SingleReader = true, AllowSynchronousContinuations = false });
+        Channel.CreateUnbounded<ExchangeCommand>(new() { SingleReader = true, AllowSynchronousContinuations = false });
     private readonly Dictionary<Connection, ClientState> _clients = [];
     private readonly TokenBook _tokens;
     private readonly HistoryGenerator _history;
@@ -48,7 +48,8 @@ internal sealed partial class ExchangeActor
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         var interval = _context.Options.Market.TickInterval;
-        using var ticker = _time.CreateTimer(static s => ((ExchangeActor)s!).Post(ExchangeCommand.MarketTick.Instance), this, interval, interval);
+        using var ticker = _time.CreateTimer(
+            static s => ((ExchangeActor)s!).Post(ExchangeCommand.MarketTick.Instance), this, interval, interval);
         var reader = _mailbox.Reader;
         try
         {
@@ -113,7 +114,8 @@ internal sealed partial class ExchangeActor
             or InvalidCastException or OverflowException or ProtocolException)
         {
             Log.RequestFailed(_logger, message.PayloadType, e);
-            Reply(client, ErrorReplies.Common(ProtoErrorCode.UnknownError, "The simulator failed to handle this request"), message.ClientMsgId);
+            Reply(client, ErrorReplies.Common(ProtoErrorCode.UnknownError, "The simulator failed to handle this request"),
+                message.ClientMsgId);
         }
     }
 
@@ -139,7 +141,8 @@ internal sealed partial class ExchangeActor
     }
 
     private static long AccountIdOf(MessageInfo info, IMessage payload) =>
-        Convert.ToInt64(info.Descriptor.FindFieldByName("ctidTraderAccountId").Accessor.GetValue(payload), System.Globalization.CultureInfo.InvariantCulture);
+        Convert.ToInt64(info.Descriptor.FindFieldByName("ctidTraderAccountId").Accessor.GetValue(payload),
+            System.Globalization.CultureInfo.InvariantCulture);
 
     private static void Reply(ClientState client, IMessage message, string? clientMsgId) =>
         client.Connection.Post(new ConnectionCommand.Send(message, clientMsgId));

@@ -60,8 +60,8 @@ internal sealed class TokenBook
     }
 
     /// <summary>One access token's grant.</summary>
-    public sealed record Token(string AccessToken, string RefreshToken, IReadOnlySet<long> AccountIds, long UserId, DateTimeOffset ExpiresAt,
-        bool ViewOnly)
+    public sealed record Token(
+        string AccessToken, string RefreshToken, IReadOnlySet<long> AccountIds, long UserId, DateTimeOffset ExpiresAt, bool ViewOnly)
     {
         public bool IsExpired(DateTimeOffset now) => now >= ExpiresAt;
 

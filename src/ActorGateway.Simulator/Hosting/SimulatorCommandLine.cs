@@ -9,18 +9,25 @@ namespace ActorGateway.Simulator.Hosting;
 /// </summary>
 internal static class SimulatorCommandLine
 {
-    private static readonly Option<string> Host = new("--host") { Description = "Address to listen on (default 127.0.0.1)" };
-    private static readonly Option<int> Port = new("--port") { Description = "Port to listen on; 0 picks a free one (default 5035)" };
-    private static readonly Option<bool> NoTls = new("--no-tls") { Description = "Plain TCP instead of TLS" };
-    private static readonly Option<string> Cert = new("--cert") { Description = "PKCS#12 certificate file (default: self-signed, generated at start)" };
-    private static readonly Option<int> Seed = new("--seed") { Description = "Seed of prices and random faults (default 1)" };
-    private static readonly Option<string> Config = new("--config") { Description = "JSON file with any of the options (see README)" };
-    private static readonly Option<int> DropAfter = new("--drop-after") { Description = "Fault: close each connection at its Nth message" };
-    private static readonly Option<double> DropRate = new("--drop-rate") { Description = "Fault: probability that a message closes its connection" };
-    private static readonly Option<int> ReplyDelay = new("--reply-delay-ms") { Description = "Fault: hold every outbound frame back this many ms" };
-    private static readonly Option<uint[]> NeverAnswer = new("--never-answer") { Description = "Fault: payload type(s) never answered", AllowMultipleArgumentsPerToken = true };
-    private static readonly Option<bool> NoRateLimits = new("--no-rate-limits") { Description = "Do not enforce the 50/5 requests per second limits (benchmarks)" };
-    private static readonly Option<LogLevel> Verbosity = new("--log-level") { Description = "Log level on the console (default Warning)", DefaultValueFactory = _ => LogLevel.Warning };
+    private static readonly Option<string> Host = Flag<string>("--host", "Address to listen on (default 127.0.0.1)");
+    private static readonly Option<int> Port = Flag<int>("--port", "Port to listen on; 0 picks a free one (default 5035)");
+    private static readonly Option<bool> NoTls = Flag<bool>("--no-tls", "Plain TCP instead of TLS");
+    private static readonly Option<string> Cert = Flag<string>("--cert", "PKCS#12 certificate file (default: self-signed, made at start)");
+    private static readonly Option<int> Seed = Flag<int>("--seed", "Seed of prices and random faults (default 1)");
+    private static readonly Option<string> Config = Flag<string>("--config", "JSON file with any of the options (see README)");
+    private static readonly Option<int> DropAfter = Flag<int>("--drop-after", "Fault: close each connection at its Nth message");
+    private static readonly Option<double> DropRate = Flag<double>("--drop-rate", "Fault: chance that a message closes its connection");
+    private static readonly Option<int> ReplyDelay = Flag<int>("--reply-delay-ms", "Fault: hold every outbound frame back this many ms");
+    private static readonly Option<bool> NoRateLimits = Flag<bool>("--no-rate-limits", "Do not enforce the 50/5 requests/s limits");
+    private static readonly Option<uint[]> NeverAnswer = new("--never-answer")
+    {
+        Description = "Fault: payload type(s) never answered", AllowMultipleArgumentsPerToken = true,
+    };
+
+    private static readonly Option<LogLevel> Verbosity = new("--log-level")
+    {
+        Description = "Log level on the console (default Warning)", DefaultValueFactory = _ => LogLevel.Warning,
+    };
 
     /// <summary>Builds the root command; <paramref name="run"/> gets the resolved options and the log level.</summary>
     public static RootCommand Build(Func<SimulatorOptions, LogLevel, CancellationToken, Task<int>> run)
@@ -49,6 +56,8 @@ internal static class SimulatorCommandLine
         Override(result, NeverAnswer, v => options.Faults.NeverAnswer = [.. v!]);
         return options;
     }
+
+    private static Option<T> Flag<T>(string name, string description) => new(name) { Description = description };
 
     private static void Override<T>(ParseResult result, Option<T> option, Action<T?> apply)
     {

@@ -24,8 +24,10 @@ internal static class Catalog
 
     public static IReadOnlyList<ProtoOASymbolCategory> Categories { get; } =
     [
-        new() { Id = 1, AssetClassId = 1, Name = "Majors", SortingNumber = 1 }, new() { Id = 2, AssetClassId = 1, Name = "Crosses", SortingNumber = 2 },
-        new() { Id = 3, AssetClassId = 2, Name = "Spot Metals", SortingNumber = 3 }, new() { Id = 4, AssetClassId = 3, Name = "Indices", SortingNumber = 4 },
+        new() { Id = 1, AssetClassId = 1, Name = "Majors", SortingNumber = 1 },
+        new() { Id = 2, AssetClassId = 1, Name = "Crosses", SortingNumber = 2 },
+        new() { Id = 3, AssetClassId = 2, Name = "Spot Metals", SortingNumber = 3 },
+        new() { Id = 4, AssetClassId = 3, Name = "Indices", SortingNumber = 4 },
         new() { Id = 5, AssetClassId = 4, Name = "Cryptocurrencies", SortingNumber = 5 },
     ];
 
@@ -62,7 +64,10 @@ internal static class Catalog
         MinVolume = s.MinVolume, StepVolume = s.StepVolume, MaxVolume = s.MaxVolume, TradingMode = ProtoOATradingMode.Enabled,
         SwapLong = -0.5, SwapShort = 0.2, SwapRollover3Days = ProtoOADayOfWeek.Wednesday, ScheduleTimeZone = "UTC",
         CommissionType = ProtoOACommissionType.UsdPerMillionUsd, PreciseTradingCommissionRate = 0, SlDistance = 0, TpDistance = 0,
-        DistanceSetIn = ProtoOASymbolDistanceType.SymbolDistanceInPoints, Schedule = { new ProtoOAInterval { StartSecond = 0, EndSecond = 604_800 } },
+        DistanceSetIn = ProtoOASymbolDistanceType.SymbolDistanceInPoints,
+
+        // Open around the clock: one interval covering the whole week.
+        Schedule = { new ProtoOAInterval { StartSecond = 0, EndSecond = 604_800 } },
     };
 
     private static SymbolSpec Fx(long id, string name, long baseAsset, long quoteAsset, long category, double price, int spread,
@@ -70,5 +75,6 @@ internal static class Catalog
         new(id, name, baseAsset, quoteAsset, category, digits, digits - 1, 10_000_000, 100_000, 100_000, 1_000_000_000, price, spread,
             description);
 
-    private static ProtoOAAsset Asset(long id, string name, int digits) => new() { AssetId = id, Name = name, DisplayName = name, Digits = digits };
+    private static ProtoOAAsset Asset(long id, string name, int digits) =>
+        new() { AssetId = id, Name = name, DisplayName = name, Digits = digits };
 }

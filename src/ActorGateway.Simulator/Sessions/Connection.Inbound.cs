@@ -28,7 +28,8 @@ internal sealed partial class Connection
 
         if (!PayloadRegistry.TryGet(message.PayloadType, out var info) || info.Kind != MessageKind.Request)
         {
-            Write(ErrorReplies.Common(ProtoErrorCode.UnsupportedMessage, $"Payload type {message.PayloadType} is not a request this server accepts"),
+            Write(ErrorReplies.Common(ProtoErrorCode.UnsupportedMessage,
+                $"Payload type {message.PayloadType} is not a request this server accepts"),
                 message.ClientMsgId);
             return;
         }
@@ -63,7 +64,8 @@ internal sealed partial class Connection
                 OnApplicationAuth(auth, message.ClientMsgId);
                 break;
             case IMessage when !_appAuthenticated:
-                Write(ErrorReplies.OA(ProtoOAErrorCode.ChClientNotAuthenticated, "The application is not authenticated"), message.ClientMsgId);
+                Write(ErrorReplies.OA(ProtoOAErrorCode.ChClientNotAuthenticated, "The application is not authenticated"),
+                    message.ClientMsgId);
                 break;
             case ProtoOAVersionReq:
                 Write(_context.VersionRes, message.ClientMsgId);

@@ -24,7 +24,7 @@ internal sealed partial class Connection : IDisposable
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly Channel<ConnectionCommand> _mailbox =
-        Channel.CreateUnbounded<ConnectionCommand>(new UnboundedChannelOptions { SingleReader = true, AllowSynchronousContinuations = false });
+        Channel.CreateUnbounded<ConnectionCommand>(new() { SingleReader = true, AllowSynchronousContinuations = false });
     private readonly SemaphoreSlim _credits = new(InboundCredits);
     private readonly CancellationTokenSource _stop = new();
     private readonly RequestBudget _budget;

@@ -17,7 +17,8 @@ internal sealed partial class TradingDesk
         var symbol = Catalog.FindSymbol(position.TradeData.SymbolId)!;
         if (request.Volume <= 0 || request.Volume > position.TradeData.Volume || request.Volume % symbol.StepVolume != 0)
         {
-            return Reject(account, ProtoOAErrorCode.TradingBadVolume, "The volume to close must be a step multiple no larger than the position",
+            return Reject(account, ProtoOAErrorCode.TradingBadVolume,
+                "The volume to close must be a step multiple no larger than the position",
                 positionId: position.PositionId);
         }
 
@@ -80,14 +81,23 @@ internal sealed partial class TradingDesk
         {
             PositionId = ++_nextPositionId, PositionStatus = ProtoOAPositionStatus.PositionStatusOpen, Swap = 0, Commission = 0,
             Price = deal.ExecutionPrice, UtcLastUpdateTimestamp = Now, MoneyDigits = (uint)account.Options.MoneyDigits,
-            TradeData = new ProtoOATradeData { SymbolId = symbol.Id, Volume = order.TradeData.Volume, TradeSide = side, OpenTimestamp = Now },
+            TradeData = new ProtoOATradeData { SymbolId = symbol.Id, Volume = order.TradeData.Volume, TradeSide = side,
+                OpenTimestamp = Now },
             UsedMargin = (ulong)Margin(symbol, order.TradeData.Volume, account), MarginRate = _prices.UsdValue(symbol.BaseAssetId),
         };
         var sign = side == ProtoOATradeSide.Buy ? 1 : -1;
         if (order.HasStopLoss) { position.StopLoss = order.StopLoss; }
         if (order.HasTakeProfit) { position.TakeProfit = order.TakeProfit; }
-        if (order.HasRelativeStopLoss) { position.StopLoss = Math.Round(deal.ExecutionPrice - (sign * order.RelativeStopLoss / 100_000d), symbol.Digits); }
-        if (order.HasRelativeTakeProfit) { position.TakeProfit = Math.Round(deal.ExecutionPrice + (sign * order.RelativeTakeProfit / 100_000d), symbol.Digits); }
+        if (order.HasRelativeStopLoss)
+        {
+            position.StopLoss = Math.Round(deal.ExecutionPrice - (sign * order.RelativeStopLoss / 100_000d), symbol.Digits);
+        }
+
+        if (order.HasRelativeTakeProfit)
+        {
+            position.TakeProfit = Math.Round(deal.ExecutionPrice + (sign * order.RelativeTakeProfit / 100_000d), symbol.Digits);
+        }
+
         order.PositionId = deal.PositionId = position.PositionId;
         account.Positions[position.PositionId] = position;
         account.Deals.Add(deal);
@@ -109,7 +119,8 @@ internal sealed partial class TradingDesk
         deal.ClosePositionDetail = new ProtoOAClosePositionDetail
         {
             EntryPrice = position.Price, GrossProfit = gross, Swap = 0, Commission = 0, Balance = account.Balance, ClosedVolume = volume,
-            BalanceVersion = account.BalanceVersion, MoneyDigits = (uint)account.Options.MoneyDigits, QuoteToDepositConversionRate = _prices.UsdValue(symbol.QuoteAssetId),
+            BalanceVersion = account.BalanceVersion, MoneyDigits = (uint)account.Options.MoneyDigits,
+                QuoteToDepositConversionRate = _prices.UsdValue(symbol.QuoteAssetId),
         };
         position.TradeData.Volume -= volume;
         position.UtcLastUpdateTimestamp = Now;
@@ -176,5 +187,6 @@ internal sealed partial class TradingDesk
     }
 
     private long FreeMargin(Account account) =>
-        account.Balance + account.Positions.Values.Sum(p => UnrealizedProfit(account, p)) - account.Positions.Values.Sum(p => (long)p.UsedMargin);
+        account.Balance + account.Positions.Values.Sum(p => UnrealizedProfit(account, p))
+            - account.Positions.Values.Sum(p => (long)p.UsedMargin);
 }

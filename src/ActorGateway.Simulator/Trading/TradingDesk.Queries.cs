@@ -33,13 +33,17 @@ internal sealed partial class TradingDesk
         return new ProtoOAOrderListRes
         {
             CtidTraderAccountId = account.Id, HasMore = false,
-            Order = { account.Orders.Values.Where(o => o.UtcLastUpdateTimestamp >= from && o.UtcLastUpdateTimestamp <= to).Select(o => o.Clone()) },
+            Order =
+            {
+                account.Orders.Values.Where(o => o.UtcLastUpdateTimestamp >= from && o.UtcLastUpdateTimestamp <= to).Select(o => o.Clone()),
+            },
         };
     }
 
     public static ProtoOADealListByPositionIdRes DealsOfPosition(Account account, long positionId) => new()
     {
-        CtidTraderAccountId = account.Id, HasMore = false, Deal = { account.Deals.Where(d => d.PositionId == positionId).Select(d => d.Clone()) },
+        CtidTraderAccountId = account.Id, HasMore = false,
+            Deal = { account.Deals.Where(d => d.PositionId == positionId).Select(d => d.Clone()) },
     };
 
     public static ProtoOAOrderListByPositionIdRes OrdersOfPosition(Account account, long positionId) => new()
@@ -52,7 +56,8 @@ internal sealed partial class TradingDesk
         account.Orders.TryGetValue(orderId, out var order)
             ? new ProtoOAOrderDetailsRes
             {
-                CtidTraderAccountId = account.Id, Order = order.Clone(), Deal = { account.Deals.Where(d => d.OrderId == orderId).Select(d => d.Clone()) },
+                CtidTraderAccountId = account.Id, Order = order.Clone(),
+                    Deal = { account.Deals.Where(d => d.OrderId == orderId).Select(d => d.Clone()) },
             }
             : Sessions.ErrorReplies.OA(ProtoOAErrorCode.OrderNotFound, "No order with this id", account.Id);
 
@@ -67,7 +72,8 @@ internal sealed partial class TradingDesk
         return new ProtoOAExpectedMarginRes
         {
             CtidTraderAccountId = account.Id, MoneyDigits = (uint)account.Options.MoneyDigits,
-            Margin = { request.Volume.Select(v => new ProtoOAExpectedMargin { Volume = v, BuyMargin = Margin(symbol, v, account), SellMargin = Margin(symbol, v, account) }) },
+            Margin = { request.Volume.Select(v => new ProtoOAExpectedMargin { Volume = v, BuyMargin = Margin(symbol, v, account),
+                SellMargin = Margin(symbol, v, account) }) },
         };
     }
 
@@ -78,7 +84,8 @@ internal sealed partial class TradingDesk
         {
             account.Positions.Values.Select(p => new ProtoOAPositionUnrealizedPnL
             {
-                PositionId = p.PositionId, GrossUnrealizedPnL = UnrealizedProfit(account, p), NetUnrealizedPnL = UnrealizedProfit(account, p),
+                PositionId = p.PositionId, GrossUnrealizedPnL = UnrealizedProfit(account, p),
+                NetUnrealizedPnL = UnrealizedProfit(account, p),
             }),
         },
     };
@@ -86,7 +93,8 @@ internal sealed partial class TradingDesk
     /// <summary>The balance history: the opening deposit, within a window of at most one week.</summary>
     public static IMessage CashFlow(Account account, ProtoOACashFlowHistoryListReq request)
     {
-        if (request.FromTimestamp < 0 || request.FromTimestamp > request.ToTimestamp || request.ToTimestamp - request.FromTimestamp > OneWeekMs)
+        if (request.FromTimestamp < 0 || request.FromTimestamp > request.ToTimestamp
+            || request.ToTimestamp - request.FromTimestamp > OneWeekMs)
         {
             return Sessions.ErrorReplies.OA(ProtoOAErrorCode.IncorrectBoundaries, "The window must be at most one week", account.Id);
         }
@@ -98,7 +106,8 @@ internal sealed partial class TradingDesk
             res.DepositWithdraw.Add(new ProtoOADepositWithdraw
             {
                 OperationType = ProtoOAChangeBalanceType.BalanceDeposit, BalanceHistoryId = 1, Balance = account.InitialDeposit,
-                Delta = account.InitialDeposit, ChangeBalanceTimestamp = opened, BalanceVersion = 1, MoneyDigits = (uint)account.Options.MoneyDigits,
+                Delta = account.InitialDeposit, ChangeBalanceTimestamp = opened, BalanceVersion = 1,
+                    MoneyDigits = (uint)account.Options.MoneyDigits,
                 ExternalNote = "Opening deposit",
             });
         }

@@ -45,7 +45,8 @@ internal sealed partial class TradingDesk
         var order = new ProtoOAOrder
         {
             OrderId = ++_nextOrderId, OrderType = request.OrderType, OrderStatus = ProtoOAOrderStatus.OrderStatusAccepted,
-            TradeData = new ProtoOATradeData { SymbolId = symbol.Id, Volume = request.Volume, TradeSide = request.TradeSide, OpenTimestamp = Now },
+            TradeData = new ProtoOATradeData { SymbolId = symbol.Id, Volume = request.Volume, TradeSide = request.TradeSide,
+                OpenTimestamp = Now },
             UtcLastUpdateTimestamp = Now, TimeInForce = request.HasTimeInForce ? request.TimeInForce : ProtoOATimeInForce.GoodTillCancel,
         };
         if (Describe(order, request) is { } priceError)
@@ -53,7 +54,8 @@ internal sealed partial class TradingDesk
             return Reject(account, ProtoOAErrorCode.TradingBadPrices, priceError);
         }
 
-        var reference = order.OrderType is ProtoOAOrderType.Market or ProtoOAOrderType.MarketRange ? EntryPrice(symbol, order.TradeData.TradeSide) : PendingPrice(order);
+        var isMarket = order.OrderType is ProtoOAOrderType.Market or ProtoOAOrderType.MarketRange;
+        var reference = isMarket ? EntryPrice(symbol, order.TradeData.TradeSide) : PendingPrice(order);
         if (BadStops(order.TradeData.TradeSide, reference, order) is { } stopsError)
         {
             return Reject(account, ProtoOAErrorCode.TradingBadStops, stopsError);
@@ -66,7 +68,7 @@ internal sealed partial class TradingDesk
 
         account.Orders[order.OrderId] = order;
         var events = new List<Google.Protobuf.IMessage> { Execution(account, ProtoOAExecutionType.OrderAccepted, order) };
-        if (order.OrderType is ProtoOAOrderType.Market or ProtoOAOrderType.MarketRange)
+        if (isMarket)
         {
             events.AddRange(Fill(account, order, symbol, serverEvent: false));
         }
@@ -125,7 +127,8 @@ internal sealed partial class TradingDesk
             ? $"Volume must be between {symbol.MinVolume} and {symbol.MaxVolume} in steps of {symbol.StepVolume} (0.01 units)"
             : null;
 
-    /// <summary>Copies the prices and protection of a request into the order; an error when a price the order type needs is missing.</summary>
+    /// <summary>Copies the prices and protection of a request into the order; an error when a price the order type needs is
+    /// missing.</summary>
     private static string? Describe(ProtoOAOrder order, ProtoOANewOrderReq request)
     {
         if (request.HasLimitPrice) { order.LimitPrice = request.LimitPrice; }
@@ -144,12 +147,14 @@ internal sealed partial class TradingDesk
             ProtoOAOrderType.Limit when !order.HasLimitPrice => "A limit order needs limitPrice",
             ProtoOAOrderType.Stop or ProtoOAOrderType.StopLimit when !order.HasStopPrice => "A stop order needs stopPrice",
             ProtoOAOrderType.StopLossTakeProfit => "STOP_LOSS_TAKE_PROFIT orders are created by the server only",
-            _ when order.TimeInForce == ProtoOATimeInForce.GoodTillDate && !order.HasExpirationTimestamp => "A GTD order needs expirationTimestamp",
+            _ when order.TimeInForce == ProtoOATimeInForce.GoodTillDate && !order.HasExpirationTimestamp
+                => "A GTD order needs expirationTimestamp",
             _ => null,
         };
     }
 
-    private static double PendingPrice(ProtoOAOrder order) => order.OrderType == ProtoOAOrderType.Limit ? order.LimitPrice : order.StopPrice;
+    private static double PendingPrice(ProtoOAOrder order)
+        => order.OrderType == ProtoOAOrderType.Limit ? order.LimitPrice : order.StopPrice;
 
     private static string? BadStops(ProtoOATradeSide side, double reference, ProtoOAOrder order)
     {
@@ -159,9 +164,11 @@ internal sealed partial class TradingDesk
         return slWrong || tpWrong ? "Stop loss must be on the losing side and take profit on the winning side of the price" : null;
     }
 
-    private static TradeOutcome Reject(Account account, ProtoOAErrorCode code, string description, long? orderId = null, long? positionId = null)
+    private static TradeOutcome Reject(Account account, ProtoOAErrorCode code, string description, long? orderId = null,
+        long? positionId = null)
     {
-        var error = new ProtoOAOrderErrorEvent { CtidTraderAccountId = account.Id, ErrorCode = Sessions.ErrorReplies.NameOf(code), Description = description };
+        var error = new ProtoOAOrderErrorEvent { CtidTraderAccountId = account.Id, ErrorCode = Sessions.ErrorReplies.NameOf(code),
+            Description = description };
         if (orderId is { } o) { error.OrderId = o; }
         if (positionId is { } p) { error.PositionId = p; }
         return TradeOutcome.Failed(error);

@@ -8,14 +8,17 @@ internal static class Orders
     public const long EurUsd = 1;
     public const long MinVolume = 100_000;
 
-    public static ProtoOANewOrderReq MarketOrder(ProtoOATradeSide side = ProtoOATradeSide.Buy, long volume = MinVolume, long symbolId = EurUsd) => new()
+    public static ProtoOANewOrderReq MarketOrder(ProtoOATradeSide side = ProtoOATradeSide.Buy, long volume = MinVolume,
+        long symbolId = EurUsd) => new()
     {
-        CtidTraderAccountId = SimulatorHost.Demo1, SymbolId = symbolId, OrderType = ProtoOAOrderType.Market, TradeSide = side, Volume = volume,
+        CtidTraderAccountId = SimulatorHost.Demo1, SymbolId = symbolId, OrderType = ProtoOAOrderType.Market, TradeSide = side,
+            Volume = volume,
     };
 
     public static ProtoOANewOrderReq LimitOrder(double price, ProtoOATradeSide side = ProtoOATradeSide.Buy) => new()
     {
-        CtidTraderAccountId = SimulatorHost.Demo1, SymbolId = EurUsd, OrderType = ProtoOAOrderType.Limit, TradeSide = side, Volume = MinVolume,
+        CtidTraderAccountId = SimulatorHost.Demo1, SymbolId = EurUsd, OrderType = ProtoOAOrderType.Limit, TradeSide = side,
+            Volume = MinVolume,
         LimitPrice = price,
     };
 

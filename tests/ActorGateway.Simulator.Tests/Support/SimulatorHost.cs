@@ -45,9 +45,11 @@ internal sealed class SimulatorHost : IAsyncDisposable
         return new SimulatorHost(server, time, logs, loggerFactory);
     }
 
-    public static ProtoOAApplicationAuthReq AppAuth(string secret = "demo-secret") => new() { ClientId = "actorgateway-demo", ClientSecret = secret };
+    public static ProtoOAApplicationAuthReq AppAuth(string secret = "demo-secret") => new() { ClientId = "actorgateway-demo",
+        ClientSecret = secret };
 
-    public static ProtoOAAccountAuthReq AccountAuth(long accountId, string token = Token) => new() { CtidTraderAccountId = accountId, AccessToken = token };
+    public static ProtoOAAccountAuthReq AccountAuth(long accountId, string token = Token) => new() { CtidTraderAccountId = accountId,
+        AccessToken = token };
 
     public async Task<RawClient> ConnectAsync()
     {
