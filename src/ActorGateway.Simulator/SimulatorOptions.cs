@@ -1,0 +1,63 @@
+using ActorGateway.Protocol.Framing;
+
+namespace ActorGateway.Simulator;
+
+/// <summary>
+/// Everything the simulator can be told. Bindable from configuration: kebab-case keys (<c>idle-timeout</c>) map to these
+/// properties once dashes are dropped. The server reads these while it runs: treat them as read-only once it has
+/// started, and make run-time changes through <see cref="SimulatorServer.Faults"/>.
+/// </summary>
+public sealed class SimulatorOptions
+{
+    /// <summary>The address to listen on (default 127.0.0.1).</summary>
+    public string Host { get; set; } = "127.0.0.1";
+
+    /// <summary>The port to listen on (default 5035, the Protobuf port); 0 picks a free one.</summary>
+    public int Port { get; set; } = 5035;
+
+    /// <summary>Whether connections are wrapped in TLS (default true, as the real API requires).</summary>
+    public bool UseTls { get; set; } = true;
+
+    /// <summary>A PKCS#12 certificate file for TLS; when null a self-signed certificate is generated at start.</summary>
+    public string? CertificatePath { get; set; }
+
+    /// <summary>The password of <see cref="CertificatePath"/>, if it has one.</summary>
+    public string? CertificatePassword { get; set; }
+
+    /// <summary>The seed of every random choice (prices, random drops); the same seed replays the same market (default 1).</summary>
+    public int Seed { get; set; } = 1;
+
+    /// <summary>True to act as the live environment; only accounts of the server's environment can be authorized (default false:
+    /// demo).</summary>
+    public bool Live { get; set; }
+
+    /// <summary>The version string VersionRes answers (default "sim-91").</summary>
+    public string Version { get; set; } = "sim-91";
+
+    /// <summary>A connection silent for this long is closed (default 30 s).</summary>
+    public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The server sends a heartbeat after this long without sending anything (default 10 s).</summary>
+    public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>The largest inbound frame; larger ones get FRAME_TOO_LONG and a close (default 16 MiB).</summary>
+    public int MaxFrameSize { get; set; } = FrameCodec.DefaultMaxFrameSize;
+
+    /// <summary>
+    /// Outbound frames that may wait for a client that stopped reading before it is dropped as a slow consumer
+    /// (default 100,000).
+    /// </summary>
+    public int MaxQueuedFrames { get; set; } = 100_000;
+
+    /// <summary>The application, tokens and accounts the server knows.</summary>
+    public CredentialOptions Credentials { get; set; } = new();
+
+    /// <summary>Per-connection request limits.</summary>
+    public RateLimitOptions RateLimits { get; set; } = new();
+
+    /// <summary>The price generator.</summary>
+    public MarketOptions Market { get; set; } = new();
+
+    /// <summary>Faults active from the start; <see cref="SimulatorServer.Faults"/> changes them at run time.</summary>
+    public FaultOptions Faults { get; set; } = new();
+}
