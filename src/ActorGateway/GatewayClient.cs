@@ -17,14 +17,20 @@ public sealed partial class GatewayClient : IGatewayClient
     /// <summary>Creates a client; it connects on the first request or on <see cref="ConnectAsync"/>.</summary>
     /// <exception cref="ArgumentException">The options are not valid; the message names the setting.</exception>
     public GatewayClient(GatewayOptions options)
+        : this(GatewaySettings.From(options), [])
     {
-        _settings = GatewaySettings.From(options);
+    }
+
+    /// <summary>A client whose inbound traffic also reaches <paramref name="sinks"/> (the session's publisher and its own loop).</summary>
+    internal GatewayClient(GatewaySettings settings, IReadOnlyList<IInboundSink> sinks)
+    {
+        _settings = settings;
         _time = _settings.TimeProvider;
         // Ids start at a random point so they are unlikely to match those of another client on the same account.
         _lastId = Random.Shared.NextInt64(1, 1L << 40);
         _events = new EventDispatcher(_settings.EventQueueCapacity, Raise, () => MessageReceived is not null,
             _settings.LoggerFactory.CreateLogger<GatewayClient>());
-        _actor = new ConnectionActor(_settings, _events);
+        _actor = new ConnectionActor(_settings, sinks.Count == 0 ? _events : new InboundFanout([_events, .. sinks]));
     }
 
     /// <inheritdoc />
@@ -41,6 +47,9 @@ public sealed partial class GatewayClient : IGatewayClient
 
     /// <inheritdoc />
     public ConnectionState State => _actor.State;
+
+    /// <summary>Lets queued requests out on connection <paramref name="epoch"/> once the session has restored it.</summary>
+    internal void OpenGate(int epoch) => _actor.Post(new ConnectionActor.OpenGate(epoch));
 
     private void Raise(EventArgs e)
     {

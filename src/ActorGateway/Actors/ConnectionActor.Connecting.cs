@@ -89,9 +89,10 @@ internal sealed partial class ConnectionActor
         _output = opened.Transport.Output;
         _connectedAt = _lastSent = _time.GetTimestamp();
         SetState(ConnectionState.Connected);
+        _gateClosed = _settings.HoldRequestsUntilRestored;
         connection.Start();
         _log.Connected(opened.Endpoint);
-        _sink.OnConnected(opened.Endpoint);
+        _sink.OnConnected(opened.Endpoint, opened.Attempt);
         foreach (var waiter in _connectWaiters)
         {
             waiter.TrySetResult();
@@ -130,6 +131,7 @@ internal sealed partial class ConnectionActor
         SetState(ConnectionState.WaitingToReconnect);
         await connection.DisposeAsync().ConfigureAwait(false);
         FailInFlight(reason);
+        FailRestoreQueue(reason);
         if (_settings.QueuedRequests == QueuedRequestPolicy.Fail)
         {
             FailQueued(ConnectionFailureKind.NotConnected,

@@ -43,6 +43,11 @@ internal sealed partial class ConnectionActor
             _inFlight.Remove(id);
             request.TryFail(new GatewayProtocolException($"The reply could not be decoded: {error.Message}", error));
         }
+        else if (error.RawEnvelope is { } raw)
+        {
+            // An event we cannot decode is still handed on, raw, rather than lost.
+            _sink.OnMessage(new OpenApiMessage(raw.PayloadType, raw, error.ClientMsgId));
+        }
     }
 
     private Correlation.IPendingRequest? TryFindRequest(string? clientMsgId, out long id)

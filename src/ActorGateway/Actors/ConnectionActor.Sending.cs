@@ -17,6 +17,12 @@ internal sealed partial class ConnectionActor
 
     private void OnRequest(IPendingRequest request)
     {
+        if (request.BypassesGate)
+        {
+            OnRestoreRequest(request);
+            return;
+        }
+
         switch (State)
         {
             case ConnectionState.Disposed:
@@ -47,6 +53,11 @@ internal sealed partial class ConnectionActor
     /// <summary>Writes the queued requests of one class, in order, as far as the throttle allows.</summary>
     private void Pump(RateClass rateClass)
     {
+        if (!PumpRestoreQueue() || _gateClosed)
+        {
+            return;
+        }
+
         var queue = _queues[(int)rateClass];
         while (State == ConnectionState.Connected && queue.TryPeek(out var request))
         {

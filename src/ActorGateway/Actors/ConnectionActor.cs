@@ -115,6 +115,9 @@ internal sealed partial class ConnectionActor : IAsyncDisposable
             case FrameRejected rejected:
                 OnFrameRejected(rejected);
                 break;
+            case OpenGate open:
+                OnOpenGate(open);
+                break;
             case Connect connect:
                 OnConnect(connect);
                 break;
@@ -176,6 +179,7 @@ internal sealed partial class ConnectionActor : IAsyncDisposable
         }
 
         FailInFlight(reason);
+        FailRestoreQueue(reason);
         FailQueued(reason.Kind, reason.Message, null);
         FailConnectWaiters(reason);
     }

@@ -45,7 +45,7 @@ internal sealed class EventDispatcher : IInboundSink, IAsyncDisposable
         }
     }
 
-    public void OnConnected(GatewayEndpoint endpoint) => _queue.Writer.TryWrite(new GatewayConnectedEventArgs(endpoint));
+    public void OnConnected(GatewayEndpoint endpoint, int epoch) => _queue.Writer.TryWrite(new GatewayConnectedEventArgs(endpoint));
 
     public void OnDisconnected(GatewayEndpoint endpoint, GatewayConnectionException reason) =>
         _queue.Writer.TryWrite(new GatewayDisconnectedEventArgs(endpoint, reason));

@@ -21,6 +21,12 @@ internal interface IPendingRequest : IConnectionMessage
     /// <summary>The server budget the request counts against.</summary>
     public RateClass RateClass { get; }
 
+    /// <summary>
+    /// True for a session's restore request: it is written ahead of everything queued, even while the gate is closed,
+    /// and fails at once when there is no connection (it belongs to the connection it was made for).
+    /// </summary>
+    public bool BypassesGate { get; }
+
     /// <summary>When the request times out, as a <see cref="TimeProvider"/> timestamp (<see cref="long.MaxValue"/>: never).</summary>
     public long Deadline { get; }
 

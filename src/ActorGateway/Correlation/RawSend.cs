@@ -34,6 +34,8 @@ internal sealed class RawSend : TaskCompletionSource, IPendingRequest
 
     public long Deadline { get; }
 
+    public bool BypassesGate => false;
+
     public bool IsCompleted => Task.IsCompleted;
 
     public void CancelWith(CancellationToken cancellationToken)

@@ -49,4 +49,14 @@ internal static partial class GatewayLog
 
     [LoggerMessage(1014, LogLevel.Debug, "Request {PayloadType} could not be encoded: {Reason}")]
     public static partial void RequestNotEncodable(this ILogger logger, uint payloadType, string reason);
+
+    [LoggerMessage(1015, LogLevel.Warning, "A {Event} subscriber's queue is full: dropping events ({Dropped} dropped so far)")]
+    public static partial void SubscriberOverflow(this ILogger logger, string @event, long dropped);
+
+    [LoggerMessage(1016, LogLevel.Warning, "A {Event} subscriber's callback threw; other subscribers and the connection are not affected")]
+    public static partial void SubscriberCallbackFailed(this ILogger logger, string @event, Exception error);
+
+    [LoggerMessage(1017, LogLevel.Warning,
+        "Listening to market data of account {AccountId} symbol {SymbolId}, which the session never subscribed to: nothing will arrive")]
+    public static partial void MarketDataNotSubscribed(this ILogger logger, long accountId, long symbolId);
 }

@@ -1,0 +1,185 @@
+using System.Threading.Channels;
+using ActorGateway.Actors;
+using ActorGateway.Diagnostics;
+using ActorGateway.Protocol;
+using Google.Protobuf;
+using Microsoft.Extensions.Logging;
+
+namespace ActorGateway.Publishing;
+
+/// <summary>
+/// The actor that broadcasts what the server sends unasked (and the session's notices) to subscribers. It is fed by the
+/// connection actor's inbound seam and is the only producer of every subscriber queue; it never waits for a subscriber,
+/// so one that is slow or stuck holds back only itself. Its mailbox is unbounded like the connection actor's: it only
+/// moves items into bounded queues, so it drains as fast as events arrive.
+/// </summary>
+internal sealed class Publisher : IInboundSink, IAsyncDisposable
+{
+    private readonly Channel<Mail> _mailbox = Channel.CreateUnbounded<Mail>(
+        new UnboundedChannelOptions { SingleReader = true, AllowSynchronousContinuations = false });
+
+    private readonly List<ISubscriber> _subscribers = [];
+    private readonly EventKeys _keys = new();
+    private readonly HashSet<(long Account, long Symbol)> _warned = [];
+    private readonly Func<long, long, bool> _isSubscribed;
+    private readonly ILogger _log;
+    private readonly Task _loop;
+
+    /// <param name="isSubscribed">Whether the session ever subscribed to market data of (account, symbol).</param>
+    /// <param name="log">Where overflows, failing callbacks and market-data mistakes are reported.</param>
+    public Publisher(Func<long, long, bool> isSubscribed, ILogger log)
+    {
+        _isSubscribed = isSubscribed;
+        _log = log;
+        _loop = RunAsync();
+    }
+
+    /// <summary>Adds a subscriber; its stream starts with the next event published.</summary>
+    public GatewaySubscription<T> Subscribe<T>(SubscriptionOptions options, Action<StreamItem<T>>? callback)
+        where T : class, IMessage
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        var types = options.PayloadTypes ?? PayloadTypesOf<T>();
+        var filter = new SubscriptionFilter(types, options.AccountId, options.SymbolIds);
+        var name = typeof(T).Name;
+        var queue = new SubscriberQueue<T>(filter, options.Capacity, options.Overflow, dropped => _log.SubscriberOverflow(name, dropped));
+        var subscription = new GatewaySubscription<T>(queue, s => Post(new Mail(null, 0, new RemoveSubscriber(s))));
+        if (callback is not null)
+        {
+            subscription.RunCallback(callback, e => _log.SubscriberCallbackFailed(name, e));
+        }
+
+        Post(new Mail(null, 0, new AddSubscriber(queue)));
+        return subscription;
+    }
+
+    /// <summary>Tells every subscriber something about the connection or session.</summary>
+    public void Notify(GatewayNotice notice) => Post(new Mail(null, 0, notice));
+
+    public void OnMessage(in OpenApiMessage message)
+    {
+        // Replies are published too (the registry's event kinds would hide a foreign client's replies); filters decide.
+        Post(new Mail(message.Payload, message.PayloadType, null));
+    }
+
+    public void OnConnected(GatewayEndpoint endpoint, int epoch) => Notify(new ConnectionEstablished(endpoint));
+
+    public void OnDisconnected(GatewayEndpoint endpoint, GatewayConnectionException reason)
+    {
+        Notify(new ConnectionLost(endpoint, reason));
+        Notify(new EventsLost(null, GapReason.Reconnect));
+    }
+
+    public void OnConnectFailed(GatewayEndpoint endpoint, GatewayConnectionException reason, int retryCount)
+    {
+        // A failed attempt changes nothing a subscriber sees: the loss was reported when the connection went.
+    }
+
+    /// <summary>Delivers what is queued, then ends every subscriber's stream.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        _mailbox.Writer.TryComplete();
+        await _loop.ConfigureAwait(false);
+    }
+
+    private void Post(in Mail mail) => _mailbox.Writer.TryWrite(mail);
+
+    private static uint[]? PayloadTypesOf<T>()
+        where T : class, IMessage =>
+        typeof(T) == typeof(IMessage) ? null
+            : [.. Protocol.Registry.PayloadRegistry.All.Where(i => i.ClrType == typeof(T)).Select(i => i.PayloadType)];
+
+    private async Task RunAsync()
+    {
+        var reader = _mailbox.Reader;
+        while (await reader.WaitToReadAsync().ConfigureAwait(false))
+        {
+            while (reader.TryRead(out var mail))
+            {
+                try
+                {
+                    Handle(mail);
+                }
+                catch (Exception e)
+                {
+                    _log.ActorFault("a publisher message", e);
+                }
+            }
+        }
+
+        foreach (var subscriber in _subscribers)
+        {
+            subscriber.Complete();
+        }
+    }
+
+    private void Handle(in Mail mail)
+    {
+        switch (mail.Command)
+        {
+            case null:
+                Fan(mail.Message!, mail.PayloadType);
+                break;
+            case GatewayNotice notice:
+                _subscribers.ForEach(s => s.Notify(notice));
+                break;
+            case AddSubscriber add:
+                _subscribers.Add(add.Subscriber);
+                WarnIfNeverSubscribed(add.Subscriber.Filter);
+                break;
+            case RemoveSubscriber remove:
+                _subscribers.Remove(remove.Subscriber);
+                break;
+        }
+    }
+
+    private void Fan(IMessage message, uint payloadType)
+    {
+        long? account = null;
+        long? symbol = null;
+        var keysRead = false;
+        foreach (var subscriber in _subscribers)
+        {
+            var filter = subscriber.Filter;
+            if (!filter.WantsType(payloadType))
+            {
+                continue;
+            }
+
+            if (filter.NeedsKeys && !keysRead)
+            {
+                (account, symbol) = _keys.Of(message);
+                keysRead = true;
+            }
+
+            if (!filter.NeedsKeys || filter.WantsKeys(account, symbol))
+            {
+                subscriber.Offer(message);
+            }
+        }
+    }
+
+    private void WarnIfNeverSubscribed(SubscriptionFilter filter)
+    {
+        if (filter.AccountId is not { } account || filter.SymbolIds is not { } symbols || !filter.WantsAnyOf(EventStreams.MarketData))
+        {
+            return;
+        }
+
+        foreach (var symbol in symbols)
+        {
+            if (!_isSubscribed(account, symbol) && _warned.Add((account, symbol)))
+            {
+                _log.MarketDataNotSubscribed(account, symbol);
+            }
+        }
+    }
+
+    /// <summary>One mailbox item: an event to fan out (Command null), a notice, or a change of subscribers.</summary>
+    private readonly record struct Mail(IMessage? Message, uint PayloadType, object? Command);
+
+    private sealed record AddSubscriber(ISubscriber Subscriber);
+
+    private sealed record RemoveSubscriber(ISubscriber Subscriber);
+}
