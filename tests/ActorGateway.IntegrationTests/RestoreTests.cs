@@ -20,7 +20,7 @@ public sealed class RestoreTests
         await using var subscription = session.Subscribe<IMessage>(new SubscriptionOptions { Capacity = 100_000 }, stream.Tell);
         await session.SubscribeSpotsAsync(SessionHost.Demo1, [1, 2]).OrTimeout();
         await session.Client.PlaceMarketOrderAsync(SessionHost.Demo1, 1, ProtoOATradeSide.Buy, 100_000).OrTimeout();
-        host.AdvanceMarket();
+        await host.AdvanceMarketAsync(session, SessionHost.Demo1);
         await stream.MessageAsync<ProtoOASpotEvent>();
 
         await host.Server.Faults.StopListenerAsync();
@@ -35,7 +35,7 @@ public sealed class RestoreTests
         var restored = await stream.NoticeAsync<SessionRestored>();
         Assert.Equal(1, restored.Reconnects);
         Assert.Equal(SessionHost.Demo1, (await duringOutage.OrTimeout()).Trader.CtidTraderAccountId);
-        host.AdvanceMarket(2);
+        await host.AdvanceMarketAsync(session, SessionHost.Demo1);
         var spot = await stream.MessageAsync<ProtoOASpotEvent>();
         Assert.Contains(spot.SymbolId, new long[] { 1, 2 });
     }

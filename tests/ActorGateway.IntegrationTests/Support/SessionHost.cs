@@ -1,3 +1,4 @@
+using ActorGateway.Protocol.Messages;
 using ActorGateway.Session;
 using ActorGateway.Simulator;
 using ActorGateway.TestKit;
@@ -65,12 +66,17 @@ internal sealed class SessionHost : IAsyncDisposable
         return session;
     }
 
-    /// <summary>Moves the market one tick at a time.</summary>
-    public void AdvanceMarket(int ticks = 1)
+    /// <summary>
+    /// Moves the market one tick at a time; after each, a reconcile through the session marks the point by which the
+    /// tick's events have been sent (the simulator answers in order). Several ticks, because a seeded walk can leave a
+    /// symbol unchanged for a tick or two.
+    /// </summary>
+    public async Task AdvanceMarketAsync(GatewaySession session, long account, int ticks = 5)
     {
         for (var i = 0; i < ticks; i++)
         {
             MarketTime.Advance(Tick);
+            await session.AskAsync<ProtoOAReconcileRes>(new ProtoOAReconcileReq { CtidTraderAccountId = account }).OrTimeout();
         }
     }
 
