@@ -1,5 +1,3 @@
-using Google.Protobuf;
-
 namespace ActorGateway.Publishing;
 
 /// <summary>What the publisher's loop sees of a subscriber: its filter and the producing end of its queue.</summary>
@@ -8,8 +6,8 @@ internal interface ISubscriber
     /// <summary>The filter, checked on the publisher's loop.</summary>
     public SubscriptionFilter Filter { get; }
 
-    /// <summary>Queues an event that passed the filter; never blocks. False once the subscriber is gone.</summary>
-    public bool Offer(IMessage message);
+    /// <summary>Queues the events of <paramref name="batch"/> that pass the filter; never blocks.</summary>
+    public void Offer(EventBatch batch);
 
     /// <summary>Queues a notice; notices are never dropped for lack of room.</summary>
     public void Notify(GatewayNotice notice);

@@ -15,11 +15,15 @@ namespace ActorGateway.Publishing;
 /// </summary>
 internal sealed class Publisher : IInboundSink, IAsyncDisposable
 {
+    // Events handed to subscribers in one go; bounds how long a batch holds events back from the first subscriber.
+    private const int BatchSize = 256;
+
     private readonly Channel<Mail> _mailbox = Channel.CreateUnbounded<Mail>(
         new UnboundedChannelOptions { SingleReader = true, AllowSynchronousContinuations = false });
 
     private readonly List<ISubscriber> _subscribers = [];
     private readonly EventKeys _keys = new();
+    private readonly EventBatch _batch = new(BatchSize);
     private readonly HashSet<(long Account, long Symbol)> _warned = [];
     private readonly Func<long, long, bool> _isSubscribed;
     private readonly ILogger _log;
@@ -103,9 +107,12 @@ internal sealed class Publisher : IInboundSink, IAsyncDisposable
                 }
                 catch (Exception e)
                 {
+                    _batch.Clear();
                     _log.ActorFault("a publisher message", e);
                 }
             }
+
+            FanOut();
         }
 
         foreach (var subscriber in _subscribers)
@@ -116,11 +123,20 @@ internal sealed class Publisher : IInboundSink, IAsyncDisposable
 
     private void Handle(in Mail mail)
     {
+        if (mail.Command is null)
+        {
+            _batch.Add(mail.Message!, mail.PayloadType);
+            if (_batch.IsFull)
+            {
+                FanOut();
+            }
+
+            return;
+        }
+
+        FanOut(); // what came before the command goes out before it
         switch (mail.Command)
         {
-            case null:
-                Fan(mail.Message!, mail.PayloadType);
-                break;
             case GatewayNotice notice:
                 _subscribers.ForEach(s => s.Notify(notice));
                 break;
@@ -134,30 +150,24 @@ internal sealed class Publisher : IInboundSink, IAsyncDisposable
         }
     }
 
-    private void Fan(IMessage message, uint payloadType)
+    private void FanOut()
     {
-        long? account = null;
-        long? symbol = null;
-        var keysRead = false;
+        if (_batch.Count == 0)
+        {
+            return;
+        }
+
         foreach (var subscriber in _subscribers)
         {
-            var filter = subscriber.Filter;
-            if (!filter.WantsType(payloadType))
+            if (subscriber.Filter.NeedsKeys)
             {
-                continue;
+                _batch.ReadKeys(_keys);
             }
 
-            if (filter.NeedsKeys && !keysRead)
-            {
-                (account, symbol) = _keys.Of(message);
-                keysRead = true;
-            }
-
-            if (!filter.NeedsKeys || filter.WantsKeys(account, symbol))
-            {
-                subscriber.Offer(message);
-            }
+            subscriber.Offer(_batch);
         }
+
+        _batch.Clear();
     }
 
     private void WarnIfNeverSubscribed(SubscriptionFilter filter)

@@ -7,7 +7,8 @@ namespace ActorGateway.Publishing;
 /// One subscriber's bounded queue, read as a <see cref="ChannelReader{T}"/>. The publisher's loop is the only producer
 /// and the subscriber the only consumer; a short lock guards the queue, because dropping the oldest event touches the
 /// consumer's end. The reader is woken only when it waits, so a subscriber that keeps up costs a lock and a copy per event.
-/// Losses are counted and surface as one <see cref="EventsLost"/> notice before the next item after the gap.
+/// Losses are counted and surface as one <see cref="EventsLost"/> notice where the gap is: before the next item after
+/// it, or at the end of what is queued when nothing followed yet.
 /// </summary>
 internal sealed class SubscriberQueue<T> : ChannelReader<StreamItem<T>>, ISubscriber
     where T : class, IMessage
@@ -53,30 +54,30 @@ internal sealed class SubscriberQueue<T> : ChannelReader<StreamItem<T>>, ISubscr
         }
     }
 
-    public bool Offer(IMessage message)
+    public void Offer(EventBatch batch)
     {
-        TaskCompletionSource<bool>? wake;
+        TaskCompletionSource<bool>? wake = null;
         var firstDrop = false;
         lock (_gate)
         {
             if (_completed)
             {
-                return false;
+                return;
             }
 
-            if (_queuedMessages >= _capacity && !MakeRoom(ref firstDrop))
+            var before = _items.Count;
+            for (var i = 0; i < batch.Count; i++)
             {
-                _lostAtTail++;
-                _dropped++;
-            }
-            else
-            {
-                AppendLossAtTail();
-                _items.Enqueue(new StreamItem<T>((T)message, null));
-                _queuedMessages++;
+                if (batch.Passes(i, Filter))
+                {
+                    Enqueue((T)batch.MessageAt(i), ref firstDrop);
+                }
             }
 
-            wake = TakeWaiter();
+            if (_items.Count != before || _lostAtHead > 0 || _lostAtTail > 0)
+            {
+                wake = TakeWaiter();
+            }
         }
 
         wake?.TrySetResult(true);
@@ -84,8 +85,6 @@ internal sealed class SubscriberQueue<T> : ChannelReader<StreamItem<T>>, ISubscr
         {
             _onOverflow(Dropped);
         }
-
-        return true;
     }
 
     public void Notify(GatewayNotice notice)
@@ -142,6 +141,14 @@ internal sealed class SubscriberQueue<T> : ChannelReader<StreamItem<T>>, ISubscr
 
                 return true;
             }
+
+            if (_lostAtTail > 0)
+            {
+                // Dropped newest with nothing after them yet: the reader has caught up, so it learns of them now.
+                item = new StreamItem<T>(null, new EventsLost(_lostAtTail, GapReason.Overflow));
+                _lostAtTail = 0;
+                return true;
+            }
         }
 
         if (IsDrained())
@@ -157,7 +164,7 @@ internal sealed class SubscriberQueue<T> : ChannelReader<StreamItem<T>>, ISubscr
         Task<bool> waiting;
         lock (_gate)
         {
-            if (_items.Count > 0 || _lostAtHead > 0)
+            if (_items.Count > 0 || _lostAtHead > 0 || _lostAtTail > 0)
             {
                 return new ValueTask<bool>(true);
             }
@@ -174,10 +181,24 @@ internal sealed class SubscriberQueue<T> : ChannelReader<StreamItem<T>>, ISubscr
         return new ValueTask<bool>(cancellationToken.CanBeCanceled ? waiting.WaitAsync(cancellationToken) : waiting);
     }
 
+    private void Enqueue(T message, ref bool firstDrop)
+    {
+        if (_queuedMessages >= _capacity && !MakeRoom(ref firstDrop))
+        {
+            _lostAtTail++;
+            Volatile.Write(ref _dropped, _dropped + 1);
+            return;
+        }
+
+        AppendLossAtTail();
+        _items.Enqueue(new StreamItem<T>(message, null));
+        _queuedMessages++;
+    }
+
     /// <summary>Drops the oldest queued event under <see cref="OverflowPolicy.DropOldest"/>; false when the new one must go.</summary>
     private bool MakeRoom(ref bool firstDrop)
     {
-        firstDrop = _lostAtHead == 0 && _lostAtTail == 0;
+        firstDrop |= _lostAtHead == 0 && _lostAtTail == 0;
         // A notice at the head is never dropped, so then the new event goes instead.
         if (_overflow != OverflowPolicy.DropOldest || !_items.TryPeek(out var head) || !head.IsMessage)
         {
@@ -187,7 +208,7 @@ internal sealed class SubscriberQueue<T> : ChannelReader<StreamItem<T>>, ISubscr
         _items.Dequeue();
         _queuedMessages--;
         _lostAtHead++;
-        _dropped++;
+        Volatile.Write(ref _dropped, _dropped + 1);
         return true;
     }
 
@@ -211,7 +232,7 @@ internal sealed class SubscriberQueue<T> : ChannelReader<StreamItem<T>>, ISubscr
     {
         lock (_gate)
         {
-            return _completed && _items.Count == 0 && _lostAtHead == 0;
+            return _completed && _items.Count == 0 && _lostAtHead == 0 && _lostAtTail == 0;
         }
     }
 }
