@@ -17,6 +17,8 @@ internal sealed record GatewaySettings
     /// </summary>
     public bool HoldRequestsUntilRestored { get; init; }
 
+    public required string Name { get; init; }
+
     public required IReadOnlyList<GatewayEndpoint> Endpoints { get; init; }
 
     public required TimeSpan RequestTimeout { get; init; }
@@ -56,6 +58,7 @@ internal sealed record GatewaySettings
         var reconnect = options.Reconnect;
         return new GatewaySettings
         {
+            Name = options.Name,
             Endpoints = (options.Hosts is { Count: > 0 } hosts ? hosts : [OpenApiEndpoints.DemoHost])
                 .Select(h => GatewayEndpoint.Parse(h, options.Port)).ToArray(),
             RequestTimeout = options.RequestTimeout,

@@ -11,6 +11,7 @@ internal sealed partial class ConnectionActor
     private long _troubleSince; // when the client last lost a healthy connection (or first failed to get one)
     private long _connectedAt;
     private int _nextEndpoint;
+    private bool _everConnected;
 
     private void OnConnect(Connect connect)
     {
@@ -88,6 +89,12 @@ internal sealed partial class ConnectionActor
         Volatile.Write(ref _connection, connection);
         _output = opened.Transport.Output;
         _connectedAt = _lastSent = _time.GetTimestamp();
+        if (_everConnected)
+        {
+            _metrics.Reconnected();
+        }
+
+        _everConnected = true;
         SetState(ConnectionState.Connected);
         _gateClosed = _settings.HoldRequestsUntilRestored;
         connection.Start();

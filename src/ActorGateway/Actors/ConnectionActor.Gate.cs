@@ -40,6 +40,7 @@ internal sealed partial class ConnectionActor
 
             if (!_throttle.TryAcquire(request.RateClass, out var wait))
             {
+                _metrics.ThrottleWaited();
                 _throttleTimers[(int)request.RateClass].Change(wait, Timeout.InfiniteTimeSpan);
                 return false;
             }

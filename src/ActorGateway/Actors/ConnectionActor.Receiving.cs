@@ -1,6 +1,7 @@
 using System.Globalization;
 using ActorGateway.Diagnostics;
 using ActorGateway.Protocol;
+using ActorGateway.Protocol.Messages;
 
 namespace ActorGateway.Actors;
 
@@ -17,7 +18,11 @@ internal sealed partial class ConnectionActor
         if (TryFindRequest(message.ClientMsgId, out var id) is { } request && request.IsAnsweredBy(message.PayloadType))
         {
             _inFlight.Remove(id);
-            if (!request.TryComplete(message))
+            if (request.TryComplete(message))
+            {
+                RecordReply(request, message);
+            }
+            else
             {
                 _log.LateReplyDropped(message.PayloadType, message.ClientMsgId!);
             }
@@ -49,6 +54,23 @@ internal sealed partial class ConnectionActor
             _sink.OnMessage(new OpenApiMessage(raw.PayloadType, raw, error.ClientMsgId));
         }
     }
+
+    private void RecordReply(Correlation.IPendingRequest request, in OpenApiMessage reply)
+    {
+        _metrics.ReplyReceived(_time.GetElapsedTime(request.WrittenAt));
+        if (ErrorCodeOf(reply.Payload) is { } code)
+        {
+            _metrics.ErrorReceived(code);
+        }
+    }
+
+    private static string? ErrorCodeOf(Google.Protobuf.IMessage reply) => reply switch
+    {
+        ProtoOAErrorRes e => e.ErrorCode,
+        ProtoErrorRes e => e.ErrorCode,
+        ProtoOAOrderErrorEvent e => e.ErrorCode,
+        _ => null,
+    };
 
     private Correlation.IPendingRequest? TryFindRequest(string? clientMsgId, out long id)
     {

@@ -70,6 +70,7 @@ internal sealed partial class ConnectionActor
 
             if (!_throttle.TryAcquire(rateClass, out var wait))
             {
+                _metrics.ThrottleWaited();
                 _throttleTimers[(int)rateClass].Change(wait, Timeout.InfiniteTimeSpan);
                 return;
             }
@@ -101,7 +102,8 @@ internal sealed partial class ConnectionActor
             return;
         }
 
-        if (request.OnWritten())
+        _metrics.RequestWritten();
+        if (request.OnWritten(_time.GetTimestamp()))
         {
             _inFlight[request.Id] = request;
         }
@@ -146,7 +148,7 @@ internal sealed partial class ConnectionActor
     {
         foreach (var (id, request) in _inFlight)
         {
-            if (request.IsCompleted || (request.Deadline <= now && request.TryTimeOut()))
+            if (request.IsCompleted || (request.Deadline <= now && TimeOut(request)))
             {
                 _inFlight.Remove(id);
             }
@@ -160,7 +162,7 @@ internal sealed partial class ConnectionActor
                 var request = queue.Dequeue();
                 if (request.Deadline <= now)
                 {
-                    request.TryTimeOut();
+                    TimeOut(request);
                 }
 
                 if (!request.IsCompleted)
@@ -169,6 +171,17 @@ internal sealed partial class ConnectionActor
                 }
             }
         }
+    }
+
+    private bool TimeOut(IPendingRequest request)
+    {
+        if (!request.TryTimeOut())
+        {
+            return false;
+        }
+
+        _metrics.TimedOut();
+        return true;
     }
 
     private void FailInFlight(GatewayConnectionException reason)

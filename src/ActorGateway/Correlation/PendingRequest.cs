@@ -55,9 +55,12 @@ internal sealed class PendingRequest<TResponse> : TaskCompletionSource<TResponse
 
     public int WriteTo(IBufferWriter<byte> output) => FrameCodec.WriteMessage(output, _request, Id);
 
-    public bool OnWritten()
+    public long WrittenAt { get; private set; }
+
+    public bool OnWritten(long timestamp)
     {
         _written = true;
+        WrittenAt = timestamp;
         return true;
     }
 

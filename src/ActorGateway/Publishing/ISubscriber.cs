@@ -7,7 +7,8 @@ internal interface ISubscriber
     public SubscriptionFilter Filter { get; }
 
     /// <summary>Queues the events of <paramref name="batch"/> that pass the filter; never blocks.</summary>
-    public void Offer(EventBatch batch);
+    /// <returns>How many events the overflow policy dropped meanwhile.</returns>
+    public long Offer(EventBatch batch);
 
     /// <summary>Queues a notice; notices are never dropped for lack of room.</summary>
     public void Notify(GatewayNotice notice);

@@ -27,12 +27,15 @@ internal sealed class Publisher : IInboundSink, IAsyncDisposable
     private readonly HashSet<(long Account, long Symbol)> _warned = [];
     private readonly Func<long, long, bool> _isSubscribed;
     private readonly ILogger _log;
+    private readonly Action<long> _dropped;
     private readonly Task _loop;
 
     /// <param name="isSubscribed">Whether the session ever subscribed to market data of (account, symbol).</param>
     /// <param name="log">Where overflows, failing callbacks and market-data mistakes are reported.</param>
-    public Publisher(Func<long, long, bool> isSubscribed, ILogger log)
+    /// <param name="dropped">Told how many events a subscriber dropped, batch by batch (the metrics).</param>
+    public Publisher(Func<long, long, bool> isSubscribed, ILogger log, Action<long>? dropped = null)
     {
+        _dropped = dropped ?? (_ => { });
         _isSubscribed = isSubscribed;
         _log = log;
         _loop = RunAsync();
@@ -164,7 +167,11 @@ internal sealed class Publisher : IInboundSink, IAsyncDisposable
                 _batch.ReadKeys(_keys);
             }
 
-            subscriber.Offer(_batch);
+            var lost = subscriber.Offer(_batch);
+            if (lost > 0)
+            {
+                _dropped(lost);
+            }
         }
 
         _batch.Clear();

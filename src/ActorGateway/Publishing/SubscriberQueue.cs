@@ -54,17 +54,19 @@ internal sealed class SubscriberQueue<T> : ChannelReader<StreamItem<T>>, ISubscr
         }
     }
 
-    public void Offer(EventBatch batch)
+    public long Offer(EventBatch batch)
     {
         TaskCompletionSource<bool>? wake = null;
         var firstDrop = false;
+        long lost;
         lock (_gate)
         {
             if (_completed)
             {
-                return;
+                return 0;
             }
 
+            var droppedBefore = _dropped;
             var before = _items.Count;
             for (var i = 0; i < batch.Count; i++)
             {
@@ -78,6 +80,8 @@ internal sealed class SubscriberQueue<T> : ChannelReader<StreamItem<T>>, ISubscr
             {
                 wake = TakeWaiter();
             }
+
+            lost = _dropped - droppedBefore;
         }
 
         wake?.TrySetResult(true);
@@ -85,6 +89,8 @@ internal sealed class SubscriberQueue<T> : ChannelReader<StreamItem<T>>, ISubscr
         {
             _onOverflow(Dropped);
         }
+
+        return lost;
     }
 
     public void Notify(GatewayNotice notice)

@@ -1,3 +1,4 @@
+using ActorGateway.Diagnostics;
 using ActorGateway.Protocol.Messages;
 using ActorGateway.Protocol.Registry;
 using ActorGateway.Publishing;
@@ -30,8 +31,9 @@ public sealed partial class GatewaySession : IAsyncDisposable
         var core = GatewaySettings.From(options.Gateway);
         _time = core.TimeProvider;
         var book = new SubscriptionBook();
+        var metrics = new GatewayMetrics(core.Name);
         _publisher = new Publisher(book.EverSubscribed,
-            Microsoft.Extensions.Logging.LoggerFactoryExtensions.CreateLogger<GatewaySession>(core.LoggerFactory));
+            Microsoft.Extensions.Logging.LoggerFactoryExtensions.CreateLogger<GatewaySession>(core.LoggerFactory), metrics.EventsDropped);
         Symbols = new SymbolCatalog(
             account => AskAsync<ProtoOASymbolsListRes>(new ProtoOASymbolsListReq { CtidTraderAccountId = account }),
             (account, symbol) => AskAsync<ProtoOASymbolByIdRes>(new ProtoOASymbolByIdReq { CtidTraderAccountId = account, SymbolId = { symbol } }));
@@ -40,7 +42,7 @@ public sealed partial class GatewaySession : IAsyncDisposable
         {
             HoldRequestsUntilRestored = true,
             RetryPolicy = new SessionRetryPolicy(core.RetryPolicy, () => _actor.Stopped),
-        }, [_publisher, _actor]);
+        }, [_publisher, _actor], metrics);
         _actor.Run(_client);
     }
 
