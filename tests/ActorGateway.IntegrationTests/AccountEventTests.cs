@@ -34,15 +34,7 @@ public sealed class AccountEventTests
         await using var host = await SessionHost.StartAsync();
         host.Logs.Expect(1028); // the server invalidates the old token's sessions
         var persisted = new TestProbe<OAuthTokens>();
-        var session = host.CreateSession(o =>
-        {
-            o.RefreshToken = SessionHost.RefreshToken;
-            o.TokensRefreshed = (tokens, _) =>
-            {
-                persisted.Tell(tokens);
-                return Task.CompletedTask;
-            };
-        });
+        var session = host.CreateRefreshingSession(persisted);
         var stream = new StreamProbe();
         await using var subscription = session.SubscribeTrading(callback: stream.Tell);
         await session.AuthorizeAccountAsync(SessionHost.Demo1).OrTimeout();

@@ -13,15 +13,7 @@ public sealed class SecretTests
         await using var host = await SessionHost.StartAsync();
         host.Logs.Expect(1028).Expect(1026).Expect(1003);
         var persisted = new TestProbe<OAuthTokens>();
-        var session = host.CreateSession(o =>
-        {
-            o.RefreshToken = SessionHost.RefreshToken;
-            o.TokensRefreshed = (tokens, _) =>
-            {
-                persisted.Tell(tokens);
-                return Task.CompletedTask;
-            };
-        });
+        var session = host.CreateRefreshingSession(persisted);
         var notices = new StreamProbe();
         await using var subscription = session.SubscribeTrading(callback: notices.Tell);
         await session.SubscribeSpotsAsync(SessionHost.Demo1, [1]).OrTimeout();

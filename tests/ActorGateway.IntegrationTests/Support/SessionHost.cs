@@ -66,6 +66,17 @@ internal sealed class SessionHost : IAsyncDisposable
         return session;
     }
 
+    /// <summary>A session that knows the refresh token and hands every renewed pair to <paramref name="persisted"/>.</summary>
+    public GatewaySession CreateRefreshingSession(TestProbe<OAuthTokens> persisted) => CreateSession(o =>
+    {
+        o.RefreshToken = RefreshToken;
+        o.TokensRefreshed = (tokens, _) =>
+        {
+            persisted.Tell(tokens);
+            return Task.CompletedTask;
+        };
+    });
+
     /// <summary>
     /// Moves the market one tick at a time; after each, a reconcile through the session marks the point by which the
     /// tick's events have been sent (the simulator answers in order). Several ticks, because a seeded walk can leave a
