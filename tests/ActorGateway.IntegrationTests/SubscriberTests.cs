@@ -17,6 +17,8 @@ public sealed class SubscriberTests
         host.Logs.Expect(1015);
         var session = host.CreateSession();
         await session.SubscribeSpotsAsync(SessionHost.Demo1, AllSymbols).OrTimeout();
+        // Subscribed first, so the publisher offers it each batch before the fast one sees the batch's barrier.
+        await using var slow = session.Subscribe<ProtoOASpotEvent>(new SubscriptionOptions { Capacity = 5 });
         var fastSpots = new List<ProtoOASpotEvent>();
         var barriers = new TestProbe<ProtoOAReconcileRes>();
         var fastOptions = new SubscriptionOptions { PayloadTypes = [(uint)ProtoOAPayloadType.ProtoOaSpotEvent, (uint)ProtoOAPayloadType.ProtoOaReconcileRes] };
@@ -32,7 +34,6 @@ public sealed class SubscriberTests
                     break;
             }
         });
-        await using var slow = session.Subscribe<ProtoOASpotEvent>(new SubscriptionOptions { Capacity = 5 });
 
         const int ticks = 10;
         await host.AdvanceMarketAsync(session, SessionHost.Demo1, ticks);

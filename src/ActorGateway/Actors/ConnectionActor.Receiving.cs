@@ -18,11 +18,13 @@ internal sealed partial class ConnectionActor
         if (TryFindRequest(message.ClientMsgId, out var id) is { } request && request.IsAnsweredBy(message.PayloadType))
         {
             _inFlight.Remove(id);
-            if (request.TryComplete(message))
+            // Recorded before completing, so whoever awaits the request already sees it counted.
+            if (!request.IsCompleted)
             {
                 RecordReply(request, message);
             }
-            else
+
+            if (!request.TryComplete(message))
             {
                 _log.LateReplyDropped(message.PayloadType, message.ClientMsgId!);
             }

@@ -175,13 +175,13 @@ internal sealed partial class ConnectionActor
 
     private bool TimeOut(IPendingRequest request)
     {
-        if (!request.TryTimeOut())
+        // Counted before it ends, so whoever awaits the request already sees it counted.
+        if (!request.IsCompleted)
         {
-            return false;
+            _metrics.TimedOut();
         }
 
-        _metrics.TimedOut();
-        return true;
+        return request.TryTimeOut();
     }
 
     private void FailInFlight(GatewayConnectionException reason)
