@@ -130,7 +130,8 @@ public sealed partial class GatewaySession : IAsyncDisposable
 
     private static long? AccountOf(IMessage request)
     {
-        if (!PayloadRegistry.TryGet(PayloadRegistry.Of(request).PayloadType, out var info) || !info.HasAccountId)
+        // A message that is no payload names no account; the client refuses it with a clear ArgumentException.
+        if (PayloadRegistry.All.FirstOrDefault(i => i.ClrType == request.GetType()) is not { HasAccountId: true })
         {
             return null;
         }
