@@ -28,5 +28,6 @@ public sealed partial class GatewayClient
 
         await _actor.DisposeAsync().ConfigureAwait(false);
         await _events.DisposeAsync().ConfigureAwait(false);
+        _metrics.Dispose();
     }
 }

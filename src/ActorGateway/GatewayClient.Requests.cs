@@ -12,6 +12,13 @@ public sealed partial class GatewayClient
 
     /// <inheritdoc />
     public Task<TResponse> AskAsync<TResponse>(IMessage request, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
+        where TResponse : class, IMessage => Ask<TResponse>(request, timeout, bypassGate: false, cancellationToken);
+
+    /// <summary>A session's restore request: written before anything queued, failed at once when not connected.</summary>
+    internal Task<TResponse> AskRestoreAsync<TResponse>(IMessage request, CancellationToken cancellationToken)
+        where TResponse : class, IMessage => Ask<TResponse>(request, null, bypassGate: true, cancellationToken);
+
+    private Task<TResponse> Ask<TResponse>(IMessage request, TimeSpan? timeout, bool bypassGate, CancellationToken cancellationToken)
         where TResponse : class, IMessage
     {
         var info = DescribeRequest(request);
@@ -28,7 +35,7 @@ public sealed partial class GatewayClient
             return Task.FromCanceled<TResponse>(cancellationToken);
         }
 
-        var pending = new PendingRequest<TResponse>(request, info, Interlocked.Increment(ref _lastId), wait, deadline);
+        var pending = new PendingRequest<TResponse>(request, info, Interlocked.Increment(ref _lastId), wait, deadline, bypassGate);
         pending.CancelWith(cancellationToken);
         return _actor.Post(pending) ? pending.Task : throw new ObjectDisposedException(nameof(GatewayClient));
     }

@@ -21,6 +21,9 @@ public sealed class GatewayOptions
     /// <summary>The port for hosts given without one (default: 5035).</summary>
     public int Port { get; set; } = OpenApiEndpoints.ProtobufPort;
 
+    /// <summary>The client's name, the <c>gateway</c> tag of its metrics (default: "default").</summary>
+    public string Name { get; set; } = "default";
+
     /// <summary>How long a request waits for its reply unless the call gives its own timeout (default: 10 s).</summary>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
@@ -72,6 +75,7 @@ public sealed class GatewayOptions
             _ = GatewayEndpoint.Parse(host, Port);
         }
 
+        Require(!string.IsNullOrWhiteSpace(Name), nameof(Name), "must not be empty");
         RequirePositive(RequestTimeout, nameof(RequestTimeout));
         RequirePositive(ConnectTimeout, nameof(ConnectTimeout));
         RequirePositive(HeartbeatInterval, nameof(HeartbeatInterval));

@@ -11,6 +11,7 @@ internal sealed partial class ConnectionActor
     private long _troubleSince; // when the client last lost a healthy connection (or first failed to get one)
     private long _connectedAt;
     private int _nextEndpoint;
+    private bool _everConnected;
 
     private void OnConnect(Connect connect)
     {
@@ -88,10 +89,17 @@ internal sealed partial class ConnectionActor
         Volatile.Write(ref _connection, connection);
         _output = opened.Transport.Output;
         _connectedAt = _lastSent = _time.GetTimestamp();
+        if (_everConnected)
+        {
+            _metrics.Reconnected();
+        }
+
+        _everConnected = true;
         SetState(ConnectionState.Connected);
+        _gateClosed = _settings.HoldRequestsUntilRestored;
         connection.Start();
         _log.Connected(opened.Endpoint);
-        _sink.OnConnected(opened.Endpoint);
+        _sink.OnConnected(opened.Endpoint, opened.Attempt);
         foreach (var waiter in _connectWaiters)
         {
             waiter.TrySetResult();
@@ -130,6 +138,7 @@ internal sealed partial class ConnectionActor
         SetState(ConnectionState.WaitingToReconnect);
         await connection.DisposeAsync().ConfigureAwait(false);
         FailInFlight(reason);
+        FailRestoreQueue(reason);
         if (_settings.QueuedRequests == QueuedRequestPolicy.Fail)
         {
             FailQueued(ConnectionFailureKind.NotConnected,

@@ -15,6 +15,12 @@ internal sealed partial class ConnectionActor
         public static readonly Shutdown Instance = new();
     }
 
+    /// <summary>
+    /// Command: the session has restored connection <paramref name="Epoch"/> (auth, subscriptions), so queued requests
+    /// may go out; ignored when that connection is gone.
+    /// </summary>
+    internal sealed record OpenGate(int Epoch) : IConnectionMessage;
+
     /// <summary>Event: a connection attempt succeeded.</summary>
     internal sealed record TransportOpened(ITransport Transport, GatewayEndpoint Endpoint, int Attempt) : IConnectionMessage;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using ActorGateway.Diagnostics;
 using ActorGateway.Protocol;
+using ActorGateway.Protocol.Messages;
 
 namespace ActorGateway.Actors;
 
@@ -17,6 +18,12 @@ internal sealed partial class ConnectionActor
         if (TryFindRequest(message.ClientMsgId, out var id) is { } request && request.IsAnsweredBy(message.PayloadType))
         {
             _inFlight.Remove(id);
+            // Recorded before completing, so whoever awaits the request already sees it counted.
+            if (!request.IsCompleted)
+            {
+                RecordReply(request, message);
+            }
+
             if (!request.TryComplete(message))
             {
                 _log.LateReplyDropped(message.PayloadType, message.ClientMsgId!);
@@ -43,7 +50,29 @@ internal sealed partial class ConnectionActor
             _inFlight.Remove(id);
             request.TryFail(new GatewayProtocolException($"The reply could not be decoded: {error.Message}", error));
         }
+        else if (error.RawEnvelope is { } raw)
+        {
+            // An event we cannot decode is still handed on, raw, rather than lost.
+            _sink.OnMessage(new OpenApiMessage(raw.PayloadType, raw, error.ClientMsgId));
+        }
     }
+
+    private void RecordReply(Correlation.IPendingRequest request, in OpenApiMessage reply)
+    {
+        _metrics.ReplyReceived(_time.GetElapsedTime(request.WrittenAt));
+        if (ErrorCodeOf(reply.Payload) is { } code)
+        {
+            _metrics.ErrorReceived(code);
+        }
+    }
+
+    private static string? ErrorCodeOf(Google.Protobuf.IMessage reply) => reply switch
+    {
+        ProtoOAErrorRes e => e.ErrorCode,
+        ProtoErrorRes e => e.ErrorCode,
+        ProtoOAOrderErrorEvent e => e.ErrorCode,
+        _ => null,
+    };
 
     private Correlation.IPendingRequest? TryFindRequest(string? clientMsgId, out long id)
     {

@@ -17,6 +17,12 @@ internal sealed partial class ConnectionActor
 
     private void OnRequest(IPendingRequest request)
     {
+        if (request.BypassesGate)
+        {
+            OnRestoreRequest(request);
+            return;
+        }
+
         switch (State)
         {
             case ConnectionState.Disposed:
@@ -47,6 +53,11 @@ internal sealed partial class ConnectionActor
     /// <summary>Writes the queued requests of one class, in order, as far as the throttle allows.</summary>
     private void Pump(RateClass rateClass)
     {
+        if (!PumpRestoreQueue() || _gateClosed)
+        {
+            return;
+        }
+
         var queue = _queues[(int)rateClass];
         while (State == ConnectionState.Connected && queue.TryPeek(out var request))
         {
@@ -59,6 +70,7 @@ internal sealed partial class ConnectionActor
 
             if (!_throttle.TryAcquire(rateClass, out var wait))
             {
+                _metrics.ThrottleWaited();
                 _throttleTimers[(int)rateClass].Change(wait, Timeout.InfiniteTimeSpan);
                 return;
             }
@@ -90,7 +102,8 @@ internal sealed partial class ConnectionActor
             return;
         }
 
-        if (request.OnWritten())
+        _metrics.RequestWritten();
+        if (request.OnWritten(_time.GetTimestamp()))
         {
             _inFlight[request.Id] = request;
         }
@@ -135,7 +148,7 @@ internal sealed partial class ConnectionActor
     {
         foreach (var (id, request) in _inFlight)
         {
-            if (request.IsCompleted || (request.Deadline <= now && request.TryTimeOut()))
+            if (request.IsCompleted || (request.Deadline <= now && TimeOut(request)))
             {
                 _inFlight.Remove(id);
             }
@@ -149,7 +162,7 @@ internal sealed partial class ConnectionActor
                 var request = queue.Dequeue();
                 if (request.Deadline <= now)
                 {
-                    request.TryTimeOut();
+                    TimeOut(request);
                 }
 
                 if (!request.IsCompleted)
@@ -158,6 +171,17 @@ internal sealed partial class ConnectionActor
                 }
             }
         }
+    }
+
+    private bool TimeOut(IPendingRequest request)
+    {
+        // Counted before it ends, so whoever awaits the request already sees it counted.
+        if (!request.IsCompleted)
+        {
+            _metrics.TimedOut();
+        }
+
+        return request.TryTimeOut();
     }
 
     private void FailInFlight(GatewayConnectionException reason)

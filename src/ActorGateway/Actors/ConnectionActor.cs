@@ -25,6 +25,7 @@ internal sealed partial class ConnectionActor : IAsyncDisposable
     private readonly TimeProvider _time;
     private readonly ILogger _log;
     private readonly IInboundSink _sink;
+    private readonly GatewayMetrics _metrics;
     private readonly IOutboundThrottle _throttle;
     private readonly CancellationTokenSource _stopping = new();
     private readonly ITimer _tickTimer;
@@ -36,8 +37,9 @@ internal sealed partial class ConnectionActor : IAsyncDisposable
     private long _unflushedBytes;
     private long _lastSent;
 
-    public ConnectionActor(GatewaySettings settings, IInboundSink sink)
+    public ConnectionActor(GatewaySettings settings, IInboundSink sink, GatewayMetrics metrics)
     {
+        _metrics = metrics;
         _settings = settings;
         _time = settings.TimeProvider;
         _log = settings.LoggerFactory.CreateLogger<ConnectionActor>();
@@ -115,6 +117,9 @@ internal sealed partial class ConnectionActor : IAsyncDisposable
             case FrameRejected rejected:
                 OnFrameRejected(rejected);
                 break;
+            case OpenGate open:
+                OnOpenGate(open);
+                break;
             case Connect connect:
                 OnConnect(connect);
                 break;
@@ -176,6 +181,7 @@ internal sealed partial class ConnectionActor : IAsyncDisposable
         }
 
         FailInFlight(reason);
+        FailRestoreQueue(reason);
         FailQueued(reason.Kind, reason.Message, null);
         FailConnectWaiters(reason);
     }

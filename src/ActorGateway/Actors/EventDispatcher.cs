@@ -16,14 +16,17 @@ internal sealed class EventDispatcher : IInboundSink, IAsyncDisposable
     private readonly Func<bool> _wantsMessages;
     private readonly ILogger _log;
     private readonly Task _loop;
+    private readonly Action<long> _droppedMetric;
     private long _dropped;
 
     /// <param name="capacity">How many events may wait.</param>
     /// <param name="raise">Raises one event; runs on the dispatch task.</param>
     /// <param name="wantsMessages">Whether anyone listens to messages; when not, they are not queued at all.</param>
     /// <param name="log">Where handler failures and drops are reported.</param>
-    public EventDispatcher(int capacity, Action<EventArgs> raise, Func<bool> wantsMessages, ILogger log)
+    /// <param name="dropped">Told of each event dropped (the metrics).</param>
+    public EventDispatcher(int capacity, Action<EventArgs> raise, Func<bool> wantsMessages, ILogger log, Action<long> dropped)
     {
+        _droppedMetric = dropped;
         _raise = raise;
         _wantsMessages = wantsMessages;
         _log = log;
@@ -45,7 +48,7 @@ internal sealed class EventDispatcher : IInboundSink, IAsyncDisposable
         }
     }
 
-    public void OnConnected(GatewayEndpoint endpoint) => _queue.Writer.TryWrite(new GatewayConnectedEventArgs(endpoint));
+    public void OnConnected(GatewayEndpoint endpoint, int epoch) => _queue.Writer.TryWrite(new GatewayConnectedEventArgs(endpoint));
 
     public void OnDisconnected(GatewayEndpoint endpoint, GatewayConnectionException reason) =>
         _queue.Writer.TryWrite(new GatewayDisconnectedEventArgs(endpoint, reason));
@@ -83,5 +86,9 @@ internal sealed class EventDispatcher : IInboundSink, IAsyncDisposable
     private static string EventName(EventArgs e) =>
         e.GetType().Name.Replace("Gateway", "", StringComparison.Ordinal).Replace("EventArgs", "", StringComparison.Ordinal);
 
-    private void OnDropped(EventArgs e) => _log.EventDropped(e.GetType().Name, Interlocked.Increment(ref _dropped));
+    private void OnDropped(EventArgs e)
+    {
+        _droppedMetric(1);
+        _log.EventDropped(e.GetType().Name, Interlocked.Increment(ref _dropped));
+    }
 }

@@ -11,8 +11,11 @@ internal interface IInboundSink
     /// <summary>A message arrived (replies included, after they ended their request).</summary>
     public void OnMessage(in OpenApiMessage message);
 
-    /// <summary>A connection was established.</summary>
-    public void OnConnected(GatewayEndpoint endpoint);
+    /// <summary>
+    /// A connection was established; <paramref name="epoch"/> numbers it, so a later command (opening the request gate)
+    /// can say which connection it meant.
+    /// </summary>
+    public void OnConnected(GatewayEndpoint endpoint, int epoch);
 
     /// <summary>An established connection was lost.</summary>
     public void OnDisconnected(GatewayEndpoint endpoint, GatewayConnectionException reason);

@@ -21,6 +21,12 @@ internal interface IPendingRequest : IConnectionMessage
     /// <summary>The server budget the request counts against.</summary>
     public RateClass RateClass { get; }
 
+    /// <summary>
+    /// True for a session's restore request: it is written ahead of everything queued, even while the gate is closed,
+    /// and fails at once when there is no connection (it belongs to the connection it was made for).
+    /// </summary>
+    public bool BypassesGate { get; }
+
     /// <summary>When the request times out, as a <see cref="TimeProvider"/> timestamp (<see cref="long.MaxValue"/>: never).</summary>
     public long Deadline { get; }
 
@@ -32,8 +38,11 @@ internal interface IPendingRequest : IConnectionMessage
     /// <exception cref="ProtocolException">The request cannot be encoded; nothing was written.</exception>
     public int WriteTo(IBufferWriter<byte> output);
 
-    /// <summary>Marks the request written; true when it now waits for a reply.</summary>
-    public bool OnWritten();
+    /// <summary>When the request was written, as a <see cref="TimeProvider"/> timestamp (0 until then).</summary>
+    public long WrittenAt { get; }
+
+    /// <summary>Marks the request written at <paramref name="timestamp"/>; true when it now waits for a reply.</summary>
+    public bool OnWritten(long timestamp);
 
     /// <summary>True when a message of <paramref name="payloadType"/> carrying this request's id answers it.</summary>
     public bool IsAnsweredBy(uint payloadType);

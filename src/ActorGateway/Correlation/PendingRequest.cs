@@ -20,7 +20,7 @@ internal sealed class PendingRequest<TResponse> : TaskCompletionSource<TResponse
     private CancellationTokenRegistration _cancellation;
     private bool _written;
 
-    public PendingRequest(IMessage request, MessageInfo info, long id, TimeSpan timeout, long deadline)
+    public PendingRequest(IMessage request, MessageInfo info, long id, TimeSpan timeout, long deadline, bool bypassesGate = false)
         : base(TaskCreationOptions.RunContinuationsAsynchronously)
     {
         _request = request;
@@ -28,6 +28,7 @@ internal sealed class PendingRequest<TResponse> : TaskCompletionSource<TResponse
         _timeout = timeout;
         Id = id;
         Deadline = deadline;
+        BypassesGate = bypassesGate;
     }
 
     public long Id { get; }
@@ -37,6 +38,8 @@ internal sealed class PendingRequest<TResponse> : TaskCompletionSource<TResponse
     public RateClass RateClass => _info.RateClass;
 
     public long Deadline { get; }
+
+    public bool BypassesGate { get; }
 
     public bool IsCompleted => Task.IsCompleted;
 
@@ -52,9 +55,12 @@ internal sealed class PendingRequest<TResponse> : TaskCompletionSource<TResponse
 
     public int WriteTo(IBufferWriter<byte> output) => FrameCodec.WriteMessage(output, _request, Id);
 
-    public bool OnWritten()
+    public long WrittenAt { get; private set; }
+
+    public bool OnWritten(long timestamp)
     {
         _written = true;
+        WrittenAt = timestamp;
         return true;
     }
 

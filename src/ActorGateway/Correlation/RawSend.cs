@@ -34,6 +34,8 @@ internal sealed class RawSend : TaskCompletionSource, IPendingRequest
 
     public long Deadline { get; }
 
+    public bool BypassesGate => false;
+
     public bool IsCompleted => Task.IsCompleted;
 
     public void CancelWith(CancellationToken cancellationToken)
@@ -46,7 +48,9 @@ internal sealed class RawSend : TaskCompletionSource, IPendingRequest
 
     public int WriteTo(IBufferWriter<byte> output) => FrameCodec.WriteEnvelope(output, _envelope);
 
-    public bool OnWritten()
+    public long WrittenAt => 0;
+
+    public bool OnWritten(long timestamp)
     {
         Ended(TrySetResult());
         return false;

@@ -1,0 +1,74 @@
+using ActorGateway.Correlation;
+
+namespace ActorGateway.Actors;
+
+/// <summary>
+/// The request gate. A session needs its restore traffic (application auth, account auth, subscriptions, reconcile) on a
+/// fresh connection before any user request, or those would be refused as unauthenticated. With
+/// <see cref="GatewaySettings.HoldRequestsUntilRestored"/> the gate closes on every connect; restore requests use a
+/// queue of their own that is always written first, and <see cref="OpenGate"/> lets the rest follow.
+/// </summary>
+internal sealed partial class ConnectionActor
+{
+    private readonly Queue<IPendingRequest> _restoreQueue = new();
+    private bool _gateClosed;
+
+    private void OnRestoreRequest(IPendingRequest request)
+    {
+        if (State != ConnectionState.Connected)
+        {
+            // A restore request belongs to the connection it was made for; on the next one the session starts over.
+            request.TryFail(new GatewayConnectionException(ConnectionFailureKind.NotConnected,
+                "The restore request was not written: the connection it was made for is gone."));
+            return;
+        }
+
+        _restoreQueue.Enqueue(request);
+        PumpRestoreQueue();
+    }
+
+    /// <summary>Writes queued restore requests as far as the throttle allows; true when none is left waiting.</summary>
+    private bool PumpRestoreQueue()
+    {
+        while (State == ConnectionState.Connected && _restoreQueue.TryPeek(out var request))
+        {
+            if (request.IsCompleted)
+            {
+                _restoreQueue.Dequeue();
+                continue;
+            }
+
+            if (!_throttle.TryAcquire(request.RateClass, out var wait))
+            {
+                _metrics.ThrottleWaited();
+                _throttleTimers[(int)request.RateClass].Change(wait, Timeout.InfiniteTimeSpan);
+                return false;
+            }
+
+            _restoreQueue.Dequeue();
+            Write(request);
+        }
+
+        return _restoreQueue.Count == 0;
+    }
+
+    private void OnOpenGate(OpenGate open)
+    {
+        if (State != ConnectionState.Connected || open.Epoch != _attempt || !_gateClosed)
+        {
+            return;
+        }
+
+        _gateClosed = false;
+        PumpAll();
+    }
+
+    private void FailRestoreQueue(GatewayConnectionException reason)
+    {
+        while (_restoreQueue.TryDequeue(out var request))
+        {
+            request.TryFail(new GatewayConnectionException(reason.Kind,
+                $"The restore request was not written: the connection was lost ({reason.Message}).", reason));
+        }
+    }
+}

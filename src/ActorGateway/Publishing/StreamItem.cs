@@ -1,0 +1,30 @@
+using Google.Protobuf;
+
+namespace ActorGateway.Publishing;
+
+/// <summary>
+/// One item of a subscriber's stream: either an event of the type asked for, or a <see cref="GatewayNotice"/> (a gap,
+/// a reconnect, a reconciliation). Exactly one of <see cref="Message"/> and <see cref="Notice"/> is set.
+/// </summary>
+/// <typeparam name="T">The event type.</typeparam>
+public readonly struct StreamItem<T>
+    where T : class, IMessage
+{
+    internal StreamItem(T? message, GatewayNotice? notice)
+    {
+        Message = message;
+        Notice = notice;
+    }
+
+    /// <summary>The event, or null for a notice.</summary>
+    public T? Message { get; }
+
+    /// <summary>The notice, or null for an event.</summary>
+    public GatewayNotice? Notice { get; }
+
+    /// <summary>True when this item is an event.</summary>
+    public bool IsMessage => Message is not null;
+
+    /// <inheritdoc />
+    public override string ToString() => Message is { } m ? m.Descriptor.Name : Notice?.ToString() ?? "(empty)";
+}

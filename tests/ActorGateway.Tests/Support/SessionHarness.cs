@@ -1,0 +1,75 @@
+using ActorGateway.Protocol.Messages;
+using ActorGateway.Session;
+using ActorGateway.TestKit;
+using Google.Protobuf;
+
+namespace ActorGateway.Tests.Support;
+
+/// <summary>
+/// A session over the in-memory transport and a fake clock, where the test plays the server frame by frame: the way to
+/// check exactly what the session writes, and in which order. Disposing it fails the test on unexpected warnings.
+/// </summary>
+internal sealed class SessionHarness : IAsyncDisposable
+{
+    public const long Account = 1;
+    public const string AccessToken = "harness-access-token";
+    public const string RefreshToken = "harness-refresh-token";
+
+    public SessionHarness(Action<SessionOptions>? configure = null)
+    {
+        var options = new SessionOptions
+        {
+            ClientId = "harness-client",
+            ClientSecret = "harness-secret",
+            AccessToken = AccessToken,
+            Gateway = new GatewayOptions
+            {
+                Hosts = ["test-host"],
+                TimeProvider = Time,
+                TransportFactory = Transport,
+                LoggerFactory = Logs,
+                RetryPolicy = new RecordingRetryPolicy(),
+            },
+        };
+        configure?.Invoke(options);
+        Session = new GatewaySession(options);
+    }
+
+    public FakeTimeProvider Time { get; } = new();
+
+    public InMemoryTransportFactory Transport { get; } = new();
+
+    public LogCollector Logs { get; } = new();
+
+    public GatewaySession Session { get; }
+
+    /// <summary>Reads the next request, checks its type, and answers it with <paramref name="reply"/> under its clientMsgId.</summary>
+    public static async Task<TRequest> AnswerAsync<TRequest>(InMemoryServer server, IMessage reply)
+        where TRequest : IMessage
+    {
+        var (request, clientMsgId) = await server.ExpectAsync<TRequest>();
+        await server.SendAsync(reply, clientMsgId);
+        return request;
+    }
+
+    /// <summary>Answers the first start: application auth.</summary>
+    public static Task<ProtoOAApplicationAuthReq> AnswerApplicationAuthAsync(InMemoryServer server) =>
+        AnswerAsync<ProtoOAApplicationAuthReq>(server, new ProtoOAApplicationAuthRes());
+
+    /// <summary>Answers an account's first authorization: the grant check, then the auth itself.</summary>
+    public static async Task<ProtoOAAccountAuthReq> AnswerFirstAccountAuthAsync(InMemoryServer server, long account = Account)
+    {
+        await AnswerAsync<ProtoOAGetAccountListByAccessTokenReq>(server, new ProtoOAGetAccountListByAccessTokenRes
+        {
+            AccessToken = "(not echoed)",
+            CtidTraderAccount = { new ProtoOACtidTraderAccount { CtidTraderAccountId = (ulong)account, IsLive = false } },
+        });
+        return await AnswerAsync<ProtoOAAccountAuthReq>(server, new ProtoOAAccountAuthRes { CtidTraderAccountId = account });
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Session.DisposeAsync();
+        Logs.AssertNoUnexpectedEntries();
+    }
+}
