@@ -1,0 +1,26 @@
+namespace ActorGateway.Hosting;
+
+/// <summary>
+/// The gateways registered in one service collection: each name with the configuration section it binds. Filled while
+/// services are added, read-only once the provider is built.
+/// </summary>
+internal sealed class GatewayRegistry
+{
+    private readonly Dictionary<string, string> _sections = new(StringComparer.Ordinal);
+
+    public IReadOnlyCollection<string> Names => _sections.Keys;
+
+    public bool Contains(string name) => _sections.ContainsKey(name);
+
+    /// <summary>The configuration path the gateway's options come from, e.g. <c>ActorGateway:Gateways:live</c>.</summary>
+    public string SectionOf(string name) => _sections[name];
+
+    /// <exception cref="InvalidOperationException">A gateway of that name was registered already.</exception>
+    public void Add(string name, string sectionPath)
+    {
+        if (!_sections.TryAdd(name, sectionPath))
+        {
+            throw new InvalidOperationException($"A gateway named '{name}' is registered already; give each AddActorGateway a distinct name.");
+        }
+    }
+}
