@@ -6,9 +6,11 @@ namespace ActorGateway.Cli.Tests;
 /// <summary>Runs the CLI in-process with its console captured as plain text.</summary>
 internal static class CliRun
 {
-    public static async Task<(int ExitCode, string Output)> InvokeAsync(params string[] args)
+    public static Task<(int ExitCode, string Output)> InvokeAsync(params string[] args) =>
+        InvokeAsync(new StringWriter(), args, CancellationToken.None);
+
+    public static async Task<(int ExitCode, string Output)> InvokeAsync(StringWriter writer, string[] args, CancellationToken cancellationToken)
     {
-        using var writer = new StringWriter();
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
             Out = new AnsiConsoleOutput(writer),
@@ -20,7 +22,7 @@ internal static class CliRun
         console.Profile.Width = 400;
         var root = CliRoot.Build(console, TimeProvider.System);
         var invocation = new InvocationConfiguration { Output = writer, Error = writer, ProcessTerminationTimeout = null };
-        var exitCode = await root.Parse(args).InvokeAsync(invocation);
+        var exitCode = await root.Parse(args).InvokeAsync(invocation, cancellationToken);
         return (exitCode, writer.ToString());
     }
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using System.Text.RegularExpressions;
 using ActorGateway.TestKit;
 
 namespace ActorGateway.Cli.Tests;
@@ -48,6 +49,28 @@ public sealed class ConnectCommandTests
         Assert.Single(lines, l => l.StartsWith("error:", StringComparison.Ordinal));
         Assert.DoesNotContain(lines, l => l.StartsWith("at ", StringComparison.Ordinal));
         Assert.DoesNotContain(WrongSecret, output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Connect_with_verbose_shows_the_whole_exception()
+    {
+        var (exitCode, output) = await ConnectAsync(WrongSecret, ["version", "--verbose"]);
+
+        Assert.Equal(4, exitCode);
+        Assert.Contains(nameof(GatewayRejectedException), output, StringComparison.Ordinal);
+        Assert.DoesNotContain(WrongSecret, output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Connect_with_a_malformed_config_file_names_file_line_and_column()
+    {
+        await using var simulator = await LocalSimulator.StartAsync();
+        var config = await simulator.WriteConfAsync("connect {\n  client-id = [\n");
+
+        var (exitCode, output) = await CliRun.InvokeAsync("connect", "--config", config, "version").OrTimeout();
+
+        Assert.Equal(2, exitCode);
+        Assert.Matches($@"^error: configuration: {Regex.Escape(config)}:\d+:\d+: ", output.Trim());
     }
 
     [Fact]

@@ -10,6 +10,9 @@ namespace ActorGateway.Cli.Common;
 /// </summary>
 internal sealed class ExecutionLog
 {
+    /// <summary>How long an order's event may take: the simulator answers at once, a real server within a second or so.</summary>
+    public static readonly TimeSpan EventBound = TimeSpan.FromSeconds(10);
+
     private readonly Lock _gate = new();
     private readonly List<ProtoOAExecutionEvent> _events = [];
     private readonly List<(Func<ProtoOAExecutionEvent, bool> Match, TaskCompletionSource<ProtoOAExecutionEvent> Done)> _waiters = [];
@@ -50,29 +53,30 @@ internal sealed class ExecutionLog
         matched.ForEach(done => done.TrySetResult(execution));
     }
 
-    /// <summary>The first event (already seen or still to come) matching <paramref name="match"/>.</summary>
-    /// <exception cref="TimeoutException">None came within <paramref name="within"/>; <paramref name="what"/> says what.</exception>
-    public async Task<ProtoOAExecutionEvent> WaitForAsync(string what, Func<ProtoOAExecutionEvent, bool> match, TimeSpan within,
-        TimeProvider time, CancellationToken cancellationToken)
+    /// <summary>The first event of <paramref name="type"/> for the order (already seen or still to come).</summary>
+    /// <exception cref="TimeoutException">None came within <see cref="EventBound"/>.</exception>
+    public async Task<ProtoOAExecutionEvent> WaitForAsync(ProtoOAExecutionType type, long orderId, TimeProvider time,
+        CancellationToken cancellationToken)
     {
+        bool Match(ProtoOAExecutionEvent e) => e.ExecutionType == type && e.Order?.OrderId == orderId;
         var done = new TaskCompletionSource<ProtoOAExecutionEvent>(TaskCreationOptions.RunContinuationsAsynchronously);
         lock (_gate)
         {
-            if (_events.FirstOrDefault(match) is { } seen)
+            if (_events.FirstOrDefault(Match) is { } seen)
             {
                 return seen;
             }
 
-            _waiters.Add((match, done));
+            _waiters.Add((Match, done));
         }
 
         try
         {
-            return await done.Task.WaitAsync(within, time, cancellationToken).ConfigureAwait(false);
+            return await done.Task.WaitAsync(EventBound, time, cancellationToken).ConfigureAwait(false);
         }
         catch (TimeoutException)
         {
-            throw new TimeoutException($"No {what} within {within.TotalSeconds:0} s.");
+            throw new TimeoutException($"No {ProtoNames.Of(type)} for order {orderId} within {EventBound.TotalSeconds:0} s.");
         }
     }
 

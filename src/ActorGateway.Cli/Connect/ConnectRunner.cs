@@ -8,8 +8,6 @@ namespace ActorGateway.Cli.Connect;
 /// <summary>The <c>connect</c> subcommands: each opens the gateway, does one thing and shows it.</summary>
 internal sealed class ConnectRunner(IAnsiConsole console, TimeProvider time, ConnectTarget target)
 {
-    private static readonly TimeSpan FillBound = TimeSpan.FromSeconds(10);
-
     public async Task<int> VersionAsync(CancellationToken cancellationToken)
     {
         var gateway = await OpenAsync(cancellationToken).ConfigureAwait(false);
@@ -80,12 +78,9 @@ internal sealed class ConnectRunner(IAnsiConsole console, TimeProvider time, Con
                 cancellationToken: cancellationToken).ConfigureAwait(false)
             : await gateway.Client.PlaceMarketOrderAsync(accountId, symbol.SymbolId, side, wireVolume,
                 cancellationToken: cancellationToken).ConfigureAwait(false);
-        if (limitPrice is null)
-        {
-            await gateway.Executions.WaitForAsync("fill of the market order",
-                e => e.ExecutionType == ProtoOAExecutionType.OrderFilled && e.Order?.OrderId == accepted.Order.OrderId,
-                FillBound, time, cancellationToken).ConfigureAwait(false);
-        }
+        // A market order is shown once filled, a limit order once accepted: both arrive as events too, for the display.
+        var shown = limitPrice is null ? ProtoOAExecutionType.OrderFilled : ProtoOAExecutionType.OrderAccepted;
+        await gateway.Executions.WaitForAsync(shown, accepted.Order.OrderId, time, cancellationToken).ConfigureAwait(false);
 
         console.Write(gateway.Executions.Render());
         return 0;

@@ -9,19 +9,17 @@ namespace ActorGateway.Cli.Demo;
 /// </summary>
 internal sealed class DemoTrader(CliGateway gateway, long accountId, TimeProvider time)
 {
-    private static readonly TimeSpan FillBound = TimeSpan.FromSeconds(10);
-
     public async Task<DemoSummary> RunAsync(TrackedSymbol tracked, CancellationToken cancellationToken)
     {
         var symbol = tracked.Spec;
         var client = gateway.Client;
-        await gateway.Quotes.FirstQuoteAsync(symbol.SymbolId).WaitAsync(FillBound, time, cancellationToken).ConfigureAwait(false);
+        await gateway.Quotes.FirstQuoteAsync(symbol.SymbolId).WaitAsync(ExecutionLog.EventBound, time, cancellationToken).ConfigureAwait(false);
         var volume = symbol.MinVolume;
 
         var accepted = await client.PlaceMarketOrderAsync(accountId, symbol.SymbolId, ProtoOATradeSide.Buy, volume,
             cancellationToken: cancellationToken).ConfigureAwait(false);
-        var opened = await FilledAsync("fill of the market order",
-            e => e.Order?.OrderId == accepted.Order.OrderId, cancellationToken).ConfigureAwait(false);
+        var opened = await ExecutionAsync(ProtoOAExecutionType.OrderFilled, accepted.Order.OrderId,
+            cancellationToken).ConfigureAwait(false);
 
         var bid = gateway.Quotes.Bid(symbol.SymbolId) ?? (decimal)opened.Deal.ExecutionPrice;
         var limitPrice = Math.Round((double)bid * 0.99, symbol.Digits);
@@ -31,10 +29,14 @@ internal sealed class DemoTrader(CliGateway gateway, long accountId, TimeProvide
         var positionId = opened.Position.PositionId;
         var closing = await client.ClosePositionAsync(accountId, positionId, volume, cancellationToken: cancellationToken)
             .ConfigureAwait(false);
-        var closed = await FilledAsync("fill of the closing order",
-            e => e.Order?.OrderId == closing.Order.OrderId, cancellationToken).ConfigureAwait(false);
+        var closed = await ExecutionAsync(ProtoOAExecutionType.OrderFilled, closing.Order.OrderId,
+            cancellationToken).ConfigureAwait(false);
 
         await client.CancelOrderAsync(accountId, limit.Order.OrderId, cancellationToken: cancellationToken).ConfigureAwait(false);
+
+        // The reply ended the call; waiting for it as an event too means the display has it when the script ends.
+        await ExecutionAsync(ProtoOAExecutionType.OrderCancelled, limit.Order.OrderId,
+            cancellationToken).ConfigureAwait(false);
 
         var detail = closed.Deal.ClosePositionDetail;
         var profit = detail is null ? 0m : detail.GrossProfit / (decimal)Math.Pow(10, detail.MoneyDigits);
@@ -42,8 +44,6 @@ internal sealed class DemoTrader(CliGateway gateway, long accountId, TimeProvide
             positionId);
     }
 
-    private Task<ProtoOAExecutionEvent> FilledAsync(string what, Func<ProtoOAExecutionEvent, bool> ofOrder,
-        CancellationToken cancellationToken) =>
-        gateway.Executions.WaitForAsync(what, e => e.ExecutionType == ProtoOAExecutionType.OrderFilled && ofOrder(e), FillBound, time,
-            cancellationToken);
+    private Task<ProtoOAExecutionEvent> ExecutionAsync(ProtoOAExecutionType type, long orderId, CancellationToken cancellationToken) =>
+        gateway.Executions.WaitForAsync(type, orderId, time, cancellationToken);
 }
