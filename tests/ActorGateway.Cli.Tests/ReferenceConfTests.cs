@@ -68,4 +68,32 @@ public sealed class ReferenceConfTests
 
         Assert.True(unknown.Count == 0, $"unknown keys: {string.Join(", ", unknown)}");
     }
+
+    [Fact]
+    public void Demo_conf_gives_valid_named_gateways_for_both_environments()
+    {
+        var demo = new ConfigurationBuilder().AddHoconFile(Sample("demo.conf")).Build();
+
+        foreach (var (name, host) in new[] { ("demo", OpenApiEndpoints.DemoHost), ("live", OpenApiEndpoints.LiveHost) })
+        {
+            var options = new GatewayOptions();
+            demo.GetSection($"ActorGateway:Gateways:{name}").Bind(options);
+            options.Validate();
+            Assert.Equal([host], options.Hosts);
+            Assert.Equal(10, options.Reconnect.MaxAttempts);
+        }
+    }
+
+    [Fact]
+    public void Simulator_conf_binds_valid_simulator_options()
+    {
+        var options = new SimulatorOptions();
+        new ConfigurationBuilder().AddHoconFile(Sample("simulator.conf")).Build().GetSection("simulator").Bind(options);
+
+        Assert.Equal(TimeSpan.FromMilliseconds(250), options.Market.TickInterval);
+        Assert.Equal(RateLimitStyle.BlockPayloadType, options.RateLimits.Style);
+        Assert.Equal([1001L, 1002L], options.Credentials.Tokens.Single().AccountIds);
+    }
+
+    private static string Sample(string name) => Path.Combine(Path.GetDirectoryName(CliConfiguration.ReferencePath)!, name);
 }
