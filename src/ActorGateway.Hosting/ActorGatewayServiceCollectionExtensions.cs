@@ -64,7 +64,7 @@ public static class ActorGatewayServiceCollectionExtensions
         IConfiguration? section, Action<GatewayOptions>? configure)
     {
         ArgumentNullException.ThrowIfNull(services);
-        Registry(services).Add(name, path);
+        Registry(services).Add(name, path, section);
 
         var options = services.AddOptions<GatewayOptions>(name).Configure<IServiceProvider>(UseHostServices);
         var hostOptions = services.AddOptions<GatewayHostOptions>(name);

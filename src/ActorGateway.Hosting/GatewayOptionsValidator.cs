@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 
 namespace ActorGateway.Hosting;
@@ -7,7 +8,8 @@ namespace ActorGateway.Hosting;
 /// names the failing configuration key (<c>ActorGateway:Gateways:live:HeartbeatInterval must be positive.</c>) rather
 /// than the property.
 /// </summary>
-internal sealed class GatewayOptionsValidator(GatewayRegistry registry) : IValidateOptions<GatewayOptions>
+internal sealed class GatewayOptionsValidator(GatewayRegistry registry, IConfiguration? configuration = null)
+    : IValidateOptions<GatewayOptions>
 {
     private const string PropertyPrefix = "GatewayOptions.";
 
@@ -20,7 +22,7 @@ internal sealed class GatewayOptionsValidator(GatewayRegistry registry) : IValid
         }
 
         var section = registry.SectionOf(name);
-        var failures = HostFailures(options, section).ToList();
+        var failures = UnknownKeys(name, section).Concat(HostFailures(options, section)).ToList();
         if (failures.Count == 0)
         {
             try
@@ -35,6 +37,29 @@ internal sealed class GatewayOptionsValidator(GatewayRegistry registry) : IValid
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
+
+    /// <summary>Keys in the gateway's section that bind nothing: a misspelt key would otherwise be ignored silently.</summary>
+    private IEnumerable<string> UnknownKeys(string name, string path)
+    {
+        var section = registry.ExplicitSectionOf(name) ?? configuration?.GetSection(path);
+        if (section is null)
+        {
+            return [];
+        }
+
+        // The unnamed gateway's section also holds the named ones, each checked on its own.
+        var nested = name.Length == 0 ? "Gateways" : null;
+        return section.AsEnumerable(makePathsRelative: true)
+            .Select(pair => pair.Key)
+            .Where(key => !KnownSettings.Contains(key) && !IsObject(section, key)
+                && (nested is null || !(key.Equals(nested, StringComparison.OrdinalIgnoreCase)
+                    || key.StartsWith(nested + ":", StringComparison.OrdinalIgnoreCase))))
+            .Select(key => $"{path}:{key} is not a gateway setting (see hocon/reference.conf for the keys).");
+    }
+
+    /// <summary>True for an object key: its children are checked, and a misspelt one is reported through them.</summary>
+    private static bool IsObject(IConfiguration section, string key) =>
+        section.GetSection(key).GetChildren().Any() && section.GetSection(key).Value is null;
 
     private static IEnumerable<string> HostFailures(GatewayOptions options, string section)
     {

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Configuration;
+
 namespace ActorGateway.Hosting;
 
 /// <summary>
@@ -6,19 +8,22 @@ namespace ActorGateway.Hosting;
 /// </summary>
 internal sealed class GatewayRegistry
 {
-    private readonly Dictionary<string, string> _sections = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (string Path, IConfiguration? Section)> _sections = new(StringComparer.Ordinal);
 
     public IReadOnlyCollection<string> Names => _sections.Keys;
 
     public bool Contains(string name) => _sections.ContainsKey(name);
 
     /// <summary>The configuration path the gateway's options come from, e.g. <c>ActorGateway:Gateways:live</c>.</summary>
-    public string SectionOf(string name) => _sections[name];
+    public string SectionOf(string name) => _sections[name].Path;
+
+    /// <summary>The section given to <c>AddActorGateway</c>, or null when the host's configuration at <see cref="SectionOf"/> is used.</summary>
+    public IConfiguration? ExplicitSectionOf(string name) => _sections[name].Section;
 
     /// <exception cref="InvalidOperationException">A gateway of that name was registered already.</exception>
-    public void Add(string name, string sectionPath)
+    public void Add(string name, string sectionPath, IConfiguration? section)
     {
-        if (!_sections.TryAdd(name, sectionPath))
+        if (!_sections.TryAdd(name, (sectionPath, section)))
         {
             throw new InvalidOperationException($"A gateway named '{name}' is registered already; give each AddActorGateway a distinct name.");
         }

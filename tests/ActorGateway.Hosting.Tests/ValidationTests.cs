@@ -25,6 +25,37 @@ public sealed class ValidationTests
     }
 
     [Fact]
+    public async Task StartAsync_with_a_misspelt_key_fails_naming_it()
+    {
+        using var host = TestHost.Build("""
+            actor-gateway {
+              heartbeat-intervall = 5s
+              tls { enabled = true, alow-untrusted-certificate = true }
+              gateways.live { hosts = ["live.ctraderapi.com"], connect-on-start = false }
+            }
+            """, s => s.AddActorGateway().AddActorGateway("live"));
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.Contains("ActorGateway:heartbeatintervall is not a gateway setting", error.Message, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("ActorGateway:tls:alowuntrustedcertificate is not a gateway setting", error.Message, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("Gateways:live", error.Message, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task StartAsync_with_a_misspelt_key_in_a_named_gateway_fails_naming_it()
+    {
+        using var host = TestHost.Build("actor-gateway.gateways.live { tls {}, hosts = [], conect-on-start = true }",
+            s => s.AddActorGateway("live"));
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.Contains("ActorGateway:Gateways:live:conectonstart is not a gateway setting", error.Message, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain(":tls ", error.Message, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain(":hosts ", error.Message, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public async Task StartAsync_with_a_value_of_the_wrong_type_fails_naming_the_key()
     {
         using var host = TestHost.Build("actor-gateway.request-timeout = soon", s => s.AddActorGateway());
