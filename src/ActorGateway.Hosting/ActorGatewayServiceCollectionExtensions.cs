@@ -13,7 +13,9 @@ namespace ActorGateway.Hosting;
 /// </summary>
 public static class ActorGatewayServiceCollectionExtensions
 {
-    /// <summary>The configuration section of the unnamed gateway; named ones live under <c>ActorGateway:Gateways:&lt;name&gt;</c>.</summary>
+    /// <summary>
+    /// The configuration section of the unnamed gateway; named ones live under <c>ActorGateway:Gateways:&lt;name&gt;</c>.
+    /// </summary>
     public const string SectionName = "ActorGateway";
 
     /// <summary>

@@ -17,7 +17,7 @@ internal sealed class GatewayRegistry
     /// <summary>The configuration path the gateway's options come from, e.g. <c>ActorGateway:Gateways:live</c>.</summary>
     public string SectionOf(string name) => _sections[name].Path;
 
-    /// <summary>The section given to <c>AddActorGateway</c>, or null when the host's configuration at <see cref="SectionOf"/> is used.</summary>
+    /// <summary>The section given to <c>AddActorGateway</c>; null when the host's configuration is read at that path.</summary>
     public IConfiguration? ExplicitSectionOf(string name) => _sections[name].Section;
 
     /// <exception cref="InvalidOperationException">A gateway of that name was registered already.</exception>
@@ -25,7 +25,8 @@ internal sealed class GatewayRegistry
     {
         if (!_sections.TryAdd(name, (sectionPath, section)))
         {
-            throw new InvalidOperationException($"A gateway named '{name}' is registered already; give each AddActorGateway a distinct name.");
+            throw new InvalidOperationException(
+                $"A gateway named '{name}' is registered already; give each AddActorGateway a distinct name.");
         }
     }
 }

@@ -9,7 +9,8 @@ internal static class CliRun
     public static Task<(int ExitCode, string Output)> InvokeAsync(params string[] args) =>
         InvokeAsync(new StringWriter(), args, CancellationToken.None);
 
-    public static async Task<(int ExitCode, string Output)> InvokeAsync(StringWriter writer, string[] args, CancellationToken cancellationToken)
+    public static async Task<(int ExitCode, string Output)> InvokeAsync(StringWriter writer, string[] args,
+        CancellationToken cancellationToken)
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {

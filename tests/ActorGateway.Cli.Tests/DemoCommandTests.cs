@@ -7,7 +7,8 @@ public sealed class DemoCommandTests
     [Fact]
     public async Task Demo_with_a_duration_trades_against_the_simulator_and_exits_0()
     {
-        var (exitCode, output) = await CliRun.InvokeAsync("demo", "--duration", "3").OrTimeout(TestTimeouts.Dilated(TimeSpan.FromSeconds(60)));
+        var (exitCode, output) = await CliRun.InvokeAsync("demo", "--duration", "3")
+            .OrTimeout(TestTimeouts.Dilated(TimeSpan.FromSeconds(60)));
 
         Assert.True(exitCode == 0, output);
         Assert.Contains("listening on 127.0.0.1:", output, StringComparison.Ordinal);

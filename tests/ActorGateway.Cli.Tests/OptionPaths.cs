@@ -19,7 +19,8 @@ internal static class OptionPaths
             {
                 yield return (path, property.GetValue);
             }
-            else if (propertyType.IsClass && !propertyType.IsAbstract && propertyType.Namespace?.StartsWith("ActorGateway", StringComparison.Ordinal) == true)
+            else if (propertyType is { IsClass: true, IsAbstract: false }
+                && propertyType.Namespace?.StartsWith("ActorGateway", StringComparison.Ordinal) == true)
             {
                 foreach (var (childPath, read) in Of(propertyType, path))
                 {

@@ -99,8 +99,9 @@ public sealed class BindingTests
     public void GetClient_of_an_unregistered_name_lists_the_registered_ones()
     {
         using var host = TestHost.Build("", s => s.AddActorGateway("demo"));
+        var factory = host.Services.GetRequiredService<IGatewayClientFactory>();
 
-        var error = Assert.Throws<InvalidOperationException>(() => host.Services.GetRequiredService<IGatewayClientFactory>().GetClient("live"));
+        var error = Assert.Throws<InvalidOperationException>(() => factory.GetClient("live"));
 
         Assert.Contains("'live'", error.Message, StringComparison.Ordinal);
         Assert.Contains("'demo'", error.Message, StringComparison.Ordinal);

@@ -38,7 +38,8 @@ public sealed class ValidationTests
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
 
         Assert.Contains("ActorGateway:heartbeatintervall is not a gateway setting", error.Message, StringComparison.OrdinalIgnoreCase);
-        Assert.Contains("ActorGateway:tls:alowuntrustedcertificate is not a gateway setting", error.Message, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("ActorGateway:tls:alowuntrustedcertificate is not a gateway setting", error.Message,
+            StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("Gateways:live", error.Message, StringComparison.OrdinalIgnoreCase);
     }
 
@@ -50,7 +51,8 @@ public sealed class ValidationTests
 
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
 
-        Assert.Contains("ActorGateway:Gateways:live:conectonstart is not a gateway setting", error.Message, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("ActorGateway:Gateways:live:conectonstart is not a gateway setting", error.Message,
+            StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain(":tls ", error.Message, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain(":hosts ", error.Message, StringComparison.OrdinalIgnoreCase);
     }

@@ -96,5 +96,6 @@ internal sealed class ExecutionLog
         return table;
     }
 
-    private static string Id(long? id) => id is { } value and not 0 ? value.ToString(System.Globalization.CultureInfo.InvariantCulture) : "-";
+    private static string Id(long? id) =>
+        id is { } value and not 0 ? value.ToString(System.Globalization.CultureInfo.InvariantCulture) : "-";
 }

@@ -68,7 +68,9 @@ internal sealed class QuoteBoard
     }
 
     private static string Price(ulong? raw, int digits) =>
-        raw is { } value ? (value / PriceScale).ToString("F" + digits.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture) : "-";
+        raw is { } value
+            ? (value / PriceScale).ToString("F" + digits.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture)
+            : "-";
 
     private sealed record Quote(string Name, int Digits, ulong? Bid, ulong? Ask, long Updates);
 }

@@ -19,7 +19,10 @@ internal static class ConnectCommand
         var trust = Shared<string>("--trust-cert", "PEM or DER certificate to trust instead of the system's roots (a simulator's)");
         var insecure = Shared<bool>("--insecure", "Accept any server certificate (local simulators only)");
         var account = Shared<long?>("--account", "ctidTraderAccountId (default: the token's first account of the environment)");
-        var command = new Command("connect", "Connect to an Open API endpoint and run one request") { config, host, live, trust, insecure, account };
+        var command = new Command("connect", "Connect to an Open API endpoint and run one request")
+        {
+            config, host, live, trust, insecure, account,
+        };
 
         Command Sub(string name, string description, Func<ParseResult, ConnectRunner, CancellationToken, Task<int>> run)
         {
@@ -39,7 +42,10 @@ internal static class ConnectCommand
         Sub("symbols", "List the account's symbols", (_, runner, ct) => runner.SymbolsAsync(ct));
 
         var names = new Argument<string[]>("symbols") { Description = "Symbol names, e.g. EURUSD GBPUSD", Arity = ArgumentArity.OneOrMore };
-        var seconds = new Option<int>("--seconds") { Description = "Show prices this long; 0 until Ctrl+C (default 10)", DefaultValueFactory = _ => 10 };
+        var seconds = new Option<int>("--seconds")
+        {
+            Description = "Show prices this long; 0 until Ctrl+C (default 10)", DefaultValueFactory = _ => 10,
+        };
         Sub("spots", "Show live bid/ask of symbols", (r, runner, ct) => runner.SpotsAsync(r.GetValue(names)!, r.GetValue(seconds), ct))
             .Add(names, seconds);
 
@@ -49,7 +55,8 @@ internal static class ConnectCommand
         var limit = new Option<double?>("--limit") { Description = "Limit price (default: a market order)" };
         Sub("order", "Place a market order (or a limit order with --limit) and show its execution events",
             (r, runner, ct) => runner.OrderAsync(r.GetValue(symbol)!,
-                r.GetValue(side) == OrderSide.Buy ? ProtoOATradeSide.Buy : ProtoOATradeSide.Sell, r.GetValue(volume), r.GetValue(limit), ct))
+                r.GetValue(side) == OrderSide.Buy ? ProtoOATradeSide.Buy : ProtoOATradeSide.Sell, r.GetValue(volume),
+                r.GetValue(limit), ct))
             .Add(symbol, side, volume, limit);
         return command;
     }

@@ -59,8 +59,8 @@ internal sealed class ConnectRunner(IAnsiConsole console, TimeProvider time, Con
         await gateway.SubscribeSpotsAsync(accountId, symbols, cancellationToken).ConfigureAwait(false);
         var started = time.GetTimestamp();
         var never = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously).Task;
-        await LiveView.ShowAsync(console, time, gateway.Quotes.Render,
-            () => seconds > 0 && time.GetElapsedTime(started) >= TimeSpan.FromSeconds(seconds), never, cancellationToken).ConfigureAwait(false);
+        bool Finished() => seconds > 0 && time.GetElapsedTime(started) >= TimeSpan.FromSeconds(seconds);
+        await LiveView.ShowAsync(console, time, gateway.Quotes.Render, Finished, never, cancellationToken).ConfigureAwait(false);
         return 0;
     }
 

@@ -33,6 +33,7 @@ internal sealed record ConnectTarget(GatewayOptions Gateway, ConnectSettings Set
             settings.AccountId = id;
         }
 
-        return new ConnectTarget(gateway, settings, live || gateway.Hosts.Any(h => h.StartsWith(OpenApiEndpoints.LiveHost, StringComparison.OrdinalIgnoreCase)));
+        var liveHost = gateway.Hosts.Any(h => h.StartsWith(OpenApiEndpoints.LiveHost, StringComparison.OrdinalIgnoreCase));
+        return new ConnectTarget(gateway, settings, live || liveHost);
     }
 }

@@ -13,7 +13,8 @@ internal sealed class DemoTrader(CliGateway gateway, long accountId, TimeProvide
     {
         var symbol = tracked.Spec;
         var client = gateway.Client;
-        await gateway.Quotes.FirstQuoteAsync(symbol.SymbolId).WaitAsync(ExecutionLog.EventBound, time, cancellationToken).ConfigureAwait(false);
+        await gateway.Quotes.FirstQuoteAsync(symbol.SymbolId).WaitAsync(ExecutionLog.EventBound, time, cancellationToken)
+            .ConfigureAwait(false);
         var volume = symbol.MinVolume;
 
         var accepted = await client.PlaceMarketOrderAsync(accountId, symbol.SymbolId, ProtoOATradeSide.Buy, volume,
