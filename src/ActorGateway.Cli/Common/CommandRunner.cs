@@ -31,7 +31,9 @@ internal static class CommandRunner
         catch (Exception e)
         {
             var (line, code) = Describe(e);
-            console.MarkupLine($"[red]error:[/] {Markup.Escape(line)}");
+
+            // Written as is rather than rendered, so a narrow or redirected console cannot wrap it into several lines.
+            console.Profile.Out.Writer.WriteLine($"error: {line}");
             if (verbose)
             {
                 console.WriteException(e);

@@ -18,19 +18,17 @@ internal static class DemoCommand
         {
             duration, seed,
         };
-        command.SetAction((result, cancellationToken) =>
+        command.SetAction((result, cancellationToken) => CommandRunner.RunAsync(console, result.GetValue(verbose), ct =>
         {
             var seconds = result.GetValue(duration);
             if (seconds is < 1)
             {
-                console.MarkupLine("[red]error:[/] --duration must be at least 1 second.");
-                return Task.FromResult(CommandRunner.BadInput);
+                throw new CliException("--duration must be at least 1 second.");
             }
 
             var runner = new DemoRunner(console, time);
-            return CommandRunner.RunAsync(console, result.GetValue(verbose),
-                ct => runner.RunAsync(seconds is { } s ? TimeSpan.FromSeconds(s) : null, result.GetValue(seed), ct), cancellationToken);
-        });
+            return runner.RunAsync(seconds is { } s ? TimeSpan.FromSeconds(s) : null, result.GetValue(seed), ct);
+        }, cancellationToken));
         return command;
     }
 }
