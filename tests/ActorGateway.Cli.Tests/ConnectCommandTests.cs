@@ -29,6 +29,26 @@ public sealed class ConnectCommandTests
     }
 
     [Fact]
+    public async Task Connect_symbols_lists_the_symbols_of_the_account()
+    {
+        var (exitCode, output) = await ConnectAsync("demo-secret", ["symbols"]);
+
+        Assert.True(exitCode == 0, output);
+        Assert.Matches(@"1\s.*EURUSD", output);
+        Assert.Matches(@"13\s.*ETHUSD", output);
+    }
+
+    [Fact]
+    public async Task Connect_spots_shows_bid_and_ask_of_the_symbols()
+    {
+        var (exitCode, output) = await ConnectAsync("demo-secret", ["spots", "eurusd", "XAUUSD", "--seconds", "1"]);
+
+        Assert.True(exitCode == 0, output);
+        Assert.Matches(@"EURUSD\s.*\d\.\d{5}\s.*\d\.\d{5}", output);
+        Assert.Matches(@"XAUUSD\s.*\d\.\d{2}\s", output);
+    }
+
+    [Fact]
     public async Task Connect_order_places_a_market_order_and_shows_its_fill()
     {
         var (exitCode, output) = await ConnectAsync("demo-secret", ["order", "EURUSD", "buy", "1000"]);
