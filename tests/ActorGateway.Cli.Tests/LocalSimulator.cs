@@ -1,3 +1,4 @@
+using ActorGateway.Cli.Common;
 using ActorGateway.Simulator;
 
 namespace ActorGateway.Cli.Tests;
@@ -38,7 +39,7 @@ internal sealed class LocalSimulator : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _server.DisposeAsync();
+        await SimulatorShutdown.StopAsync(_server);
         Directory.Delete(_directory, recursive: true);
     }
 }

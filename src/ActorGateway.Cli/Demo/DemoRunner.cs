@@ -22,7 +22,18 @@ internal sealed class DemoRunner(IAnsiConsole console, TimeProvider time)
     {
         var started = time.GetTimestamp();
         var server = new SimulatorServer(new SimulatorOptions { Port = 0, Seed = seed }, time);
-        await using var serverScope = server.ConfigureAwait(false);
+        try
+        {
+            return await RunAgainstAsync(server, started, duration, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            await SimulatorShutdown.StopAsync(server).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<int> RunAgainstAsync(SimulatorServer server, long started, TimeSpan? duration, CancellationToken cancellationToken)
+    {
         await console.Status().StartAsync("Starting the exchange simulator...", _ => server.StartAsync(cancellationToken))
             .ConfigureAwait(false);
         console.MarkupLine($"[green]simulator[/] {Markup.Escape(server.ListeningLine)}");

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Help;
+using ActorGateway.Cli.Common;
 using ActorGateway.Simulator;
 using ActorGateway.Simulator.Hosting;
 using Microsoft.Extensions.Logging;
@@ -31,7 +32,19 @@ internal static class SimulatorCommand
     {
         using var logging = LoggerFactory.Create(b => b.AddSimpleConsole(c => c.SingleLine = true).SetMinimumLevel(level));
         var server = new SimulatorServer(options, time, logging);
-        await using var serverScope = server.ConfigureAwait(false);
+        try
+        {
+            return await ServeAsync(console, time, server, options, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            await SimulatorShutdown.StopAsync(server).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task<int> ServeAsync(IAnsiConsole console, TimeProvider time, SimulatorServer server,
+        SimulatorOptions options, CancellationToken cancellationToken)
+    {
         await server.StartAsync(cancellationToken).ConfigureAwait(false);
 
         // The listening line stays plain and first, so scripts can read the port from it.
