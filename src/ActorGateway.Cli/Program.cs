@@ -1,4 +1,5 @@
-using System.CommandLine;
+using ActorGateway.Cli;
+using Spectre.Console;
 
-var root = new RootCommand("ActorGateway: a cTrader Open API gateway, its exchange simulator and its load tool.");
+var root = CliRoot.Build(AnsiConsole.Console, TimeProvider.System);
 return await root.Parse(args).InvokeAsync().ConfigureAwait(false);

@@ -1,0 +1,39 @@
+using ActorGateway.Cli.Common;
+using Microsoft.Extensions.Configuration;
+
+namespace ActorGateway.Cli.Connect;
+
+/// <summary>Where <c>connect</c> goes and as whom: the configuration files, then the command line's flags over them.</summary>
+internal sealed record ConnectTarget(GatewayOptions Gateway, ConnectSettings Settings, bool Live)
+{
+    public static ConnectTarget Resolve(string? configFile, string? host, bool live, string? trustCertificate, bool insecure, long? account)
+    {
+        var configuration = CliConfiguration.Load(configFile);
+        var gateway = CliConfiguration.GatewayOptions(configuration);
+        var settings = new ConnectSettings();
+        configuration.GetSection("connect").Bind(settings);
+
+        if (host is not null)
+        {
+            gateway.Hosts = [host];
+        }
+        else if (live)
+        {
+            gateway.Hosts = [OpenApiEndpoints.LiveHost];
+        }
+
+        if (trustCertificate is not null)
+        {
+            gateway.Tls.TrustedCertificatePath = Path.GetFullPath(trustCertificate);
+        }
+
+        gateway.Tls.AllowUntrustedCertificate |= insecure;
+        if (account is { } id)
+        {
+            settings.AccountId = id;
+        }
+
+        var liveHost = gateway.Hosts.Any(h => h.StartsWith(OpenApiEndpoints.LiveHost, StringComparison.OrdinalIgnoreCase));
+        return new ConnectTarget(gateway, settings, live || liveHost);
+    }
+}

@@ -1,0 +1,41 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace ActorGateway.Hosting;
+
+/// <summary>
+/// Creates every registered gateway when the host starts (so bad options fail the start, not the first request),
+/// connects those that ask for it, and disposes them all when the host stops: pending requests then fail with a
+/// <see cref="GatewayConnectionException"/> of kind <see cref="ConnectionFailureKind.Disposed"/>.
+/// </summary>
+internal sealed class GatewayHostedService(
+    GatewayClientFactory factory,
+    IOptionsMonitor<GatewayHostOptions> hostOptions,
+    ILogger<GatewayHostedService> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        foreach (var name in factory.Names)
+        {
+            var client = factory.GetClient(name);
+            if (!hostOptions.Get(name).ConnectOnStart)
+            {
+                logger.Created(Display(name));
+                continue;
+            }
+
+            logger.ConnectingAtStart(Display(name));
+            await client.ConnectAsync(cancellationToken).ConfigureAwait(false);
+            logger.ConnectedAtStart(Display(name));
+        }
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        logger.Stopping(factory.Names.Count);
+        await factory.DisposeAsync().ConfigureAwait(false);
+    }
+
+    private static string Display(string name) => name.Length == 0 ? "(default)" : name;
+}
