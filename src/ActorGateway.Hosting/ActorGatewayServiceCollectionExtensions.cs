@@ -69,6 +69,12 @@ public static class ActorGatewayServiceCollectionExtensions
         Registry(services).Add(name, path, section);
 
         var options = services.AddOptions<GatewayOptions>(name).Configure<IServiceProvider>(UseHostServices);
+        if (name.Length > 0)
+        {
+            // Before binding, so a `name` key in the gateway's own section still wins: it tags the gateway's metrics.
+            options.Configure(o => o.Name = name);
+        }
+
         var hostOptions = services.AddOptions<GatewayHostOptions>(name);
         if (section is null)
         {

@@ -53,6 +53,22 @@ public sealed class BindingTests
     }
 
     [Fact]
+    public void A_named_gateway_tags_its_metrics_with_its_name_unless_its_section_names_it()
+    {
+        using var host = TestHost.Build("""
+            actor-gateway.gateways {
+              live { port = 5035 }
+              demo { name = "demo-eu" }
+            }
+            """, s => s.AddActorGateway().AddActorGateway("live").AddActorGateway("demo"));
+        var monitor = host.Services.GetRequiredService<IOptionsMonitor<GatewayOptions>>();
+
+        Assert.Equal("default", monitor.Get(Options.DefaultName).Name);
+        Assert.Equal("live", monitor.Get("live").Name);
+        Assert.Equal("demo-eu", monitor.Get("demo").Name);
+    }
+
+    [Fact]
     public void Named_gateways_bind_their_own_sections_and_get_their_own_clients()
     {
         using var host = TestHost.Build("""
