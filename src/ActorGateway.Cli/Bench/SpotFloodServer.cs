@@ -8,16 +8,21 @@ namespace ActorGateway.Cli.Bench;
 
 /// <summary>
 /// A server that sends nothing but spot events, as fast as the client reads them, to one client at a time. The
-/// simulator's market ticks a few dozen times a second, far too slowly to measure fan-out.
+/// simulator's market ticks a few dozen times a second, far too slowly to measure fan-out. It floods a client once the
+/// client has sent it its first frame.
 /// </summary>
 internal sealed class SpotFloodServer : IAsyncDisposable
 {
     private const int FramesPerBlock = 1_000;
 
+    /// <summary>A heartbeat frame: what a raw client sends to be flooded.</summary>
+    public static readonly byte[] Greeting = EncodeGreeting();
+
     private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
     private readonly CancellationTokenSource _stopping = new();
     private readonly byte[] _block = EncodeBlock();
     private readonly Task _serving;
+    private CancellationTokenSource? _flood;
 
     public SpotFloodServer()
     {
@@ -29,12 +34,35 @@ internal sealed class SpotFloodServer : IAsyncDisposable
 
     public IPEndPoint EndPoint => (IPEndPoint)_listener.LocalEndpoint;
 
+    /// <summary>
+    /// Stops sending to the current client. The gateway's mailbox has no bound, so a client that falls behind the flood
+    /// must be let catch up before it can be disposed.
+    /// </summary>
+    public void EndFlood()
+    {
+        try
+        {
+            Volatile.Read(ref _flood)?.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // That client's flood had ended already.
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _stopping.CancelAsync().ConfigureAwait(false);
         _listener.Stop();
         await _serving.ConfigureAwait(false);
         _stopping.Dispose();
+    }
+
+    private static byte[] EncodeGreeting()
+    {
+        var writer = new ArrayBufferWriter<byte>();
+        FrameCodec.WriteMessage(writer, new ProtoHeartbeatEvent());
+        return writer.WrittenSpan.ToArray();
     }
 
     private static byte[] EncodeBlock()
@@ -62,7 +90,13 @@ internal sealed class SpotFloodServer : IAsyncDisposable
             while (true)
             {
                 using var client = await _listener.AcceptSocketAsync(cancellationToken).ConfigureAwait(false);
-                await FloodAsync(client, cancellationToken).ConfigureAwait(false);
+                using var flood = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                Volatile.Write(ref _flood, flood);
+                // The flood starts once the client has spoken: the gateway's read loop runs on its actor's turn until it
+                // first waits for bytes, so a flood already under way when it connects keeps that turn from ever ending.
+                await client.ReceiveAsync(new byte[Greeting.Length], SocketFlags.None, cancellationToken).ConfigureAwait(false);
+                await FloodAsync(client, flood.Token, cancellationToken).ConfigureAwait(false);
+                Volatile.Write(ref _flood, null);
             }
         }
         catch (Exception e) when (e is OperationCanceledException or SocketException)
@@ -71,18 +105,18 @@ internal sealed class SpotFloodServer : IAsyncDisposable
         }
     }
 
-    private async Task FloodAsync(Socket client, CancellationToken cancellationToken)
+    private async Task FloodAsync(Socket client, CancellationToken flood, CancellationToken stopping)
     {
         try
         {
             while (true)
             {
-                await client.SendAsync(_block, SocketFlags.None, cancellationToken).ConfigureAwait(false);
+                await client.SendAsync(_block, SocketFlags.None, flood).ConfigureAwait(false);
             }
         }
-        catch (SocketException)
+        catch (Exception e) when (e is SocketException || (e is OperationCanceledException && !stopping.IsCancellationRequested))
         {
-            // The client hung up: on to the next one.
+            // The client hung up or the round is over: on to the next client.
         }
     }
 }
