@@ -4,34 +4,33 @@ using System.IO.Pipelines;
 using System.Net;
 using System.Net.Sockets;
 using ActorGateway.Protocol.Framing;
+using ActorGateway.Protocol.Registry;
 
 namespace ActorGateway.Cli.Bench;
 
 /// <summary>
-/// A plain-TCP relay between one client and the simulator that notes when each frame of one payload type arrives from
-/// the client: what the server's rate limiter would see, measured outside the gateway.
+/// A plain-TCP relay between one client and the simulator that notes when each frame but heartbeats arrives from the
+/// client: what the server's rate limiter counts, measured outside the gateway.
 /// </summary>
 internal sealed class FrameRecordingProxy : IAsyncDisposable
 {
     private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
     private readonly IPEndPoint _upstream;
-    private readonly uint _recorded;
     private readonly CancellationTokenSource _stopping = new();
     private readonly List<long> _arrivals = [];
     private readonly Lock _gate = new();
     private readonly Task _serving;
 
-    public FrameRecordingProxy(IPEndPoint upstream, uint recordedPayloadType)
+    public FrameRecordingProxy(IPEndPoint upstream)
     {
         _upstream = upstream;
-        _recorded = recordedPayloadType;
         _listener.Start();
         _serving = ServeAsync(_stopping.Token);
     }
 
     public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
 
-    /// <summary>Stopwatch timestamps of the recorded frames, in arrival order.</summary>
+    /// <summary>Stopwatch timestamps of the frames that count against a limit, in arrival order.</summary>
     public long[] Arrivals()
     {
         lock (_gate)
@@ -52,13 +51,19 @@ internal sealed class FrameRecordingProxy : IAsyncDisposable
     {
         try
         {
-            using var client = await _listener.AcceptSocketAsync(cancellationToken).ConfigureAwait(false);
+            // Upstream first, so the client's first frame is not timed late by the relay's own connecting.
             using var server = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-            client.NoDelay = true;
             await server.ConnectAsync(_upstream, cancellationToken).ConfigureAwait(false);
+            using var client = await _listener.AcceptSocketAsync(cancellationToken).ConfigureAwait(false);
+            client.NoDelay = true;
             using var toClient = new NetworkStream(client);
             using var toServer = new NetworkStream(server);
-            await Task.WhenAll(toServer.CopyToAsync(toClient, cancellationToken), RelayRecordingAsync(toClient, toServer, cancellationToken))
+            // Unbounded in between, so a server slow to read never holds the timing reader back.
+            var relay = new Pipe(new PipeOptions(pauseWriterThreshold: 0));
+            await Task.WhenAll(
+                    toServer.CopyToAsync(toClient, cancellationToken),
+                    RecordAsync(toClient, relay.Writer, cancellationToken),
+                    relay.Reader.CopyToAsync(toServer, cancellationToken))
                 .ConfigureAwait(false);
         }
         catch (Exception e) when (e is OperationCanceledException or IOException or SocketException)
@@ -67,7 +72,7 @@ internal sealed class FrameRecordingProxy : IAsyncDisposable
         }
     }
 
-    private async Task RelayRecordingAsync(Stream from, Stream to, CancellationToken cancellationToken)
+    private async Task RecordAsync(Stream from, PipeWriter to, CancellationToken cancellationToken)
     {
         var input = PipeReader.Create(from);
         while (true)
@@ -78,7 +83,7 @@ internal sealed class FrameRecordingProxy : IAsyncDisposable
             var start = buffer.Start;
             while (FrameCodec.TryReadFrame(ref buffer, FrameCodec.DefaultMaxFrameSize, out var frame))
             {
-                if (FrameEnvelope.Parse(frame).PayloadType == _recorded)
+                if (FrameEnvelope.Parse(frame).PayloadType != PayloadRegistry.HeartbeatEvent)
                 {
                     lock (_gate)
                     {
@@ -89,12 +94,14 @@ internal sealed class FrameRecordingProxy : IAsyncDisposable
 
             foreach (var segment in result.Buffer.Slice(start, buffer.Start))
             {
-                await to.WriteAsync(segment, cancellationToken).ConfigureAwait(false);
+                to.Write(segment.Span);
             }
 
+            await to.FlushAsync(cancellationToken).ConfigureAwait(false);
             input.AdvanceTo(buffer.Start, buffer.End);
             if (result.IsCompleted)
             {
+                await to.CompleteAsync().ConfigureAwait(false);
                 return;
             }
         }
