@@ -4,6 +4,7 @@ using System.Net.Sockets;
 using ActorGateway.Protocol;
 using ActorGateway.Protocol.Framing;
 using ActorGateway.Protocol.Messages;
+using Microsoft.Extensions.Logging;
 
 namespace ActorGateway.Cli.Bench;
 
@@ -20,11 +21,12 @@ internal static class FanOutScenario
     {
         var server = new SpotFloodServer();
         var drains = new List<double>();
+        var dropped = new List<double>();
         double[] gateway, raw;
         await using (server.ConfigureAwait(false))
         {
             (gateway, raw) = await SideBySide.RunAsync(settings,
-                duration => GatewayRoundAsync(server, subscribers, duration, drains, cancellationToken),
+                duration => GatewayRoundAsync(server, subscribers, duration, drains, dropped, cancellationToken),
                 duration => RawRoundAsync(server, subscribers, duration, cancellationToken)).ConfigureAwait(false);
         }
 
@@ -36,19 +38,23 @@ internal static class FanOutScenario
 
         // The first drain is the warm-up round's.
         figures.Add(Measurement.Of("gateway catching up after the flood", "ms", drains[1..]));
+        figures.Add(Measurement.Of("events the gateway dropped (queue full)", "1/s", dropped[1..]));
         return new ScenarioResult(Name, $"TCP, {subscribers} subscriber{(subscribers == 1 ? "" : "s")}", figures);
     }
 
     private static async Task<double> GatewayRoundAsync(SpotFloodServer server, int subscribers, TimeSpan duration,
-        List<double> drains, CancellationToken cancellationToken)
+        List<double> drains, List<double> dropped, CancellationToken cancellationToken)
     {
         var counters = Enumerable.Range(0, subscribers).Select(_ => new Subscriber()).ToArray();
+        using var drops = new DropCounter();
+        using var logging = new LoggerFactory([drops]);
         var client = new GatewayClient(new GatewayOptions
         {
             Hosts = [$"127.0.0.1:{server.Port}"],
             Tls = new TlsOptions { Enabled = false },
             Throttle = new ThrottleOptions { Enabled = false },
             Reconnect = new ReconnectOptions { Enabled = false },
+            LoggerFactory = logging,
         });
         double rate;
         try
@@ -72,6 +78,7 @@ internal static class FanOutScenario
         var ended = Stopwatch.GetTimestamp();
         await client.DisposeAsync().ConfigureAwait(false);
         drains.Add(Statistics.Seconds(ended, Stopwatch.GetTimestamp()) * 1e3);
+        dropped.Add(drops.Dropped / duration.TotalSeconds);
         return rate;
     }
 

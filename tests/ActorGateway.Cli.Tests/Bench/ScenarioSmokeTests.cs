@@ -53,6 +53,7 @@ public sealed class ScenarioSmokeTests
 
         AssertSideBySide(result, "events/s");
         Assert.True(result["gateway catching up after the flood"].Value >= 0);
+        Assert.True(result["events the gateway dropped (queue full)"].Value >= 0);
     }
 
     [Theory]
