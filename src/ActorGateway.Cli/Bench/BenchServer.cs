@@ -51,7 +51,7 @@ internal sealed class BenchServer : IAsyncDisposable
     }
 
     /// <summary>Options for a gateway client of this server: throttle off, pinned certificate, a fast fixed retry.</summary>
-    public GatewayOptions GatewayOptions(int port = 0) => new()
+    public GatewayOptions ClientOptions(int port = 0) => new()
     {
         Hosts = [$"127.0.0.1:{(port == 0 ? Port : port)}"],
         Tls = Transport == BenchTransport.Tls
@@ -64,7 +64,7 @@ internal sealed class BenchServer : IAsyncDisposable
     /// <summary>A connected gateway client that has authorized the application.</summary>
     public async Task<GatewayClient> ConnectGatewayAsync(GatewayOptions? options, CancellationToken cancellationToken)
     {
-        var client = new GatewayClient(options ?? GatewayOptions());
+        var client = new GatewayClient(options ?? ClientOptions());
         try
         {
             await client.ConnectAsync(cancellationToken).ConfigureAwait(false);

@@ -39,7 +39,7 @@ internal static class ThrottleScenario
             var proxy = new FrameRecordingProxy(server.Simulator.EndPoint);
             await using (proxy.ConfigureAwait(false))
             {
-                var options = server.GatewayOptions(proxy.Port);
+                var options = server.ClientOptions(proxy.Port);
                 options.Throttle = new ThrottleOptions { Enabled = true, StandardPerSecond = limit };
                 var client = await server.ConnectGatewayAsync(options, cancellationToken).ConfigureAwait(false);
                 await using (client.ConfigureAwait(false))
