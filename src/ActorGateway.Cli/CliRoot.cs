@@ -17,6 +17,7 @@ internal static class CliRoot
         root.Subcommands.Add(DemoCommand.Create(console, verbose, time));
         root.Subcommands.Add(SimulatorCommand.Create(console, time));
         root.Subcommands.Add(ConnectCommand.Create(console, verbose, time));
+        root.Subcommands.Add(Bench.BenchCommand.Create());
         return root;
     }
 }

@@ -22,7 +22,10 @@ public class FrameDecodeBenchmarks
         var writer = new ArrayBufferWriter<byte>();
         for (var i = 0; i < FramesPerBuffer; i++)
         {
-            var spot = new ProtoOASpotEvent { CtidTraderAccountId = 4_000_123, SymbolId = 1 + (i % 10), Bid = 108_123ul + (ulong)i, Ask = 108_135ul + (ulong)i };
+            var spot = new ProtoOASpotEvent
+            {
+                CtidTraderAccountId = 4_000_123, SymbolId = 1 + (i % 10), Bid = 108_123ul + (ulong)i, Ask = 108_135ul + (ulong)i,
+            };
             FrameCodec.WriteMessage(writer, spot);
         }
 

@@ -1,0 +1,87 @@
+using System.CommandLine;
+using Spectre.Console;
+
+namespace ActorGateway.Cli.Bench;
+
+/// <summary>
+/// <c>bench [scenario] [--json FILE]</c>: the load tool. Every scenario runs against an in-process simulator on
+/// 127.0.0.1, is bounded in count and time, and stops by itself.
+/// </summary>
+internal static class BenchCommand
+{
+    public static Command Create()
+    {
+        var scenario = new Argument<string>("scenario")
+        {
+            Description = $"One of {string.Join(", ", BenchScenarios.Names)}, or {BenchScenarios.All} (the default).",
+            DefaultValueFactory = _ => BenchScenarios.All,
+        };
+        scenario.AcceptOnlyFromAmong([.. BenchScenarios.Names, BenchScenarios.All]);
+        var json = new Option<FileInfo?>("--json") { Description = "Also write the results to this JSON file." };
+        var seconds = new Option<double>("--seconds") { Description = "Length of one measured round.", DefaultValueFactory = _ => 2 };
+        var rounds = new Option<int>("--rounds") { Description = "Measured rounds per side.", DefaultValueFactory = _ => 5 };
+        var window = new Option<int>("--window", "-w") { Description = "Requests in flight (pipelined).", DefaultValueFactory = _ => 64 };
+        var inFlight = new Option<int>("--in-flight") { Description = "Requests held unanswered.", DefaultValueFactory = _ => 100_000 };
+        var transport = new Option<string>("--transport") { Description = "tcp, tls or both.", DefaultValueFactory = _ => "both" };
+        transport.AcceptOnlyFromAmong("tcp", "tls", "both");
+
+        var command = new Command("bench", "Measure the gateway against a raw-socket client on the simulator.")
+        {
+            scenario, json, seconds, rounds, window, inFlight, transport,
+        };
+        RequirePositive(seconds);
+        RequirePositive(rounds);
+        RequirePositive(window);
+        RequirePositive(inFlight);
+        command.SetAction((parse, cancellationToken) =>
+        {
+            var settings = new BenchSettings
+            {
+                Duration = TimeSpan.FromSeconds(parse.GetValue(seconds)),
+                Rounds = parse.GetValue(rounds),
+                Window = parse.GetValue(window),
+                InFlight = parse.GetValue(inFlight),
+                Transports = parse.GetValue(transport) switch
+                {
+                    "tcp" => [BenchTransport.Tcp],
+                    "tls" => [BenchTransport.Tls],
+                    _ => [BenchTransport.Tcp, BenchTransport.Tls],
+                },
+            };
+            return RunAsync(parse.GetValue(scenario)!, settings, parse.GetValue(json), AnsiConsole.Console, cancellationToken);
+        });
+        return command;
+    }
+
+    private static void RequirePositive<T>(Option<T> option)
+        where T : struct, IComparable<T> =>
+        option.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<T>().CompareTo(default) <= 0)
+            {
+                result.AddError($"{option.Name} must be positive.");
+            }
+        });
+
+    /// <summary>Runs the scenarios, printing each result as it comes, and writes the JSON file if asked.</summary>
+    public static async Task<int> RunAsync(string scenario, BenchSettings settings, FileInfo? json, IAnsiConsole console,
+        CancellationToken cancellationToken)
+    {
+        console.MarkupLine($"[grey]{Environment.ProcessorCount} cores, {Markup.Escape(Environment.OSVersion.ToString())}, "
+            + $".NET {Environment.Version}; loopback 127.0.0.1[/]");
+        var results = new List<ScenarioResult>();
+        await BenchScenarios.RunAsync(scenario, settings, result =>
+        {
+            results.Add(result);
+            BenchReport.Print(console, result);
+        }, cancellationToken).ConfigureAwait(false);
+
+        if (json is not null)
+        {
+            await BenchReport.WriteJsonAsync(json.FullName, results, cancellationToken).ConfigureAwait(false);
+            console.MarkupLine($"[grey]written to {Markup.Escape(json.FullName)}[/]");
+        }
+
+        return 0;
+    }
+}

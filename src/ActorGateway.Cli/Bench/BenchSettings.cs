@@ -1,0 +1,29 @@
+namespace ActorGateway.Cli.Bench;
+
+/// <summary>What one bench run measures and for how long; every scenario reads the parts it needs.</summary>
+internal sealed record BenchSettings
+{
+    /// <summary>How long one measured round of one side lasts.</summary>
+    public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Rounds per side, alternating gateway and raw, so a noisy moment hits both.</summary>
+    public int Rounds { get; init; } = 5;
+
+    /// <summary>Requests in flight in the pipelined scenario.</summary>
+    public int Window { get; init; } = 64;
+
+    /// <summary>Requests held unanswered in the in-flight scenario.</summary>
+    public int InFlight { get; init; } = 100_000;
+
+    /// <summary>Outbound limits the throttle scenario runs at, requests per second.</summary>
+    public IReadOnlyList<int> ThrottleLimits { get; init; } = [50, 5_000];
+
+    /// <summary>Subscriber counts the fan-out scenario runs with.</summary>
+    public IReadOnlyList<int> Subscribers { get; init; } = [1, 10];
+
+    /// <summary>Transports the scenarios that care run over.</summary>
+    public IReadOnlyList<BenchTransport> Transports { get; init; } = [BenchTransport.Tcp, BenchTransport.Tls];
+
+    /// <summary>An untimed round before the measured ones, so the JIT and the pools are warm.</summary>
+    public TimeSpan WarmUp => Duration / 2;
+}

@@ -1,0 +1,163 @@
+using System.Diagnostics;
+using System.IO.Pipelines;
+using System.Net.Sockets;
+using ActorGateway.Protocol;
+using ActorGateway.Protocol.Framing;
+using ActorGateway.Protocol.Messages;
+using Microsoft.Extensions.Logging;
+
+namespace ActorGateway.Cli.Bench;
+
+/// <summary>
+/// Spot events decoded and handed to N subscribers per second: the gateway's <see cref="GatewayClient.MessageReceived"/>
+/// against a raw reader that decodes each frame and calls the same N handlers in its read loop. Each round gets a fresh
+/// connection so the side not being measured is not reading meanwhile.
+/// </summary>
+internal static class FanOutScenario
+{
+    public const string Name = "fan-out";
+
+    public static async Task<ScenarioResult> RunAsync(BenchSettings settings, int subscribers, CancellationToken cancellationToken)
+    {
+        var server = new SpotFloodServer();
+        var drains = new List<double>();
+        var dropped = new List<double>();
+        double[] gateway, raw;
+        await using (server.ConfigureAwait(false))
+        {
+            (gateway, raw) = await SideBySide.RunAsync(settings,
+                duration => GatewayRoundAsync(server, subscribers, duration, drains, dropped, cancellationToken),
+                duration => RawRoundAsync(server, subscribers, duration, cancellationToken)).ConfigureAwait(false);
+        }
+
+        var figures = SideBySide.Describe("events/s", "1/s", gateway, raw).ToList();
+        if (subscribers == 10)
+        {
+            figures[0] = figures[0].AtLeast(1_000_000);
+        }
+
+        // The first drain is the warm-up round's.
+        figures.Add(Measurement.Of("gateway catching up after the flood", "ms", drains[1..]));
+        figures.Add(Measurement.Of("events the gateway dropped (queue full)", "1/s", dropped[1..]));
+        return new ScenarioResult(Name, $"TCP, {subscribers} subscriber{(subscribers == 1 ? "" : "s")}", figures);
+    }
+
+    private static async Task<double> GatewayRoundAsync(SpotFloodServer server, int subscribers, TimeSpan duration,
+        List<double> drains, List<double> dropped, CancellationToken cancellationToken)
+    {
+        var counters = Enumerable.Range(0, subscribers).Select(_ => new Subscriber()).ToArray();
+        using var drops = new DropCounter();
+        using var logging = new LoggerFactory([drops]);
+        var client = new GatewayClient(new GatewayOptions
+        {
+            Hosts = [$"127.0.0.1:{server.Port}"],
+            Tls = new TlsOptions { Enabled = false },
+            Throttle = new ThrottleOptions { Enabled = false },
+            Reconnect = new ReconnectOptions { Enabled = false },
+            LoggerFactory = logging,
+        });
+        double rate;
+        try
+        {
+            foreach (var counter in counters)
+            {
+                client.MessageReceived += counter.OnMessage;
+            }
+
+            await client.ConnectAsync(cancellationToken).ConfigureAwait(false);
+            await client.SendAsync(Envelope.Wrap(new ProtoHeartbeatEvent(), null), cancellationToken: cancellationToken)
+                .ConfigureAwait(false);
+            rate = await CountAsync(counters[^1], duration, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            server.EndFlood();
+        }
+
+        // Disposing waits for the actor to work through every frame the reader queued ahead of the shutdown.
+        var ended = Stopwatch.GetTimestamp();
+        await client.DisposeAsync().ConfigureAwait(false);
+        drains.Add(Statistics.Seconds(ended, Stopwatch.GetTimestamp()) * 1e3);
+        dropped.Add(drops.Dropped / duration.TotalSeconds);
+        return rate;
+    }
+
+    private static async Task<double> RawRoundAsync(SpotFloodServer server, int subscribers, TimeSpan duration,
+        CancellationToken cancellationToken)
+    {
+        var counters = Enumerable.Range(0, subscribers).Select(_ => new Subscriber()).ToArray();
+        using var socket = new Socket(SocketType.Stream, ProtocolType.Tcp);
+        await socket.ConnectAsync(server.EndPoint, cancellationToken).ConfigureAwait(false);
+        await socket.SendAsync(SpotFloodServer.Greeting, SocketFlags.None, cancellationToken).ConfigureAwait(false);
+        using var stopReading = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var reading = ReadAsync(new NetworkStream(socket), counters, stopReading.Token);
+        var rate = await CountAsync(counters[^1], duration, cancellationToken).ConfigureAwait(false);
+        await stopReading.CancelAsync().ConfigureAwait(false);
+        await reading.ConfigureAwait(false);
+        return rate;
+    }
+
+    private static async Task ReadAsync(Stream stream, Subscriber[] subscribers, CancellationToken cancellationToken)
+    {
+        var input = PipeReader.Create(stream);
+        try
+        {
+            while (true)
+            {
+                var result = await input.ReadAsync(cancellationToken).ConfigureAwait(false);
+                var buffer = result.Buffer;
+                while (FrameCodec.TryReadFrame(ref buffer, FrameCodec.DefaultMaxFrameSize, out var frame))
+                {
+                    var message = MessageDecoder.Decode(frame);
+                    foreach (var subscriber in subscribers)
+                    {
+                        subscriber.On(message);
+                    }
+                }
+
+                input.AdvanceTo(buffer.Start, buffer.End);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The round is over.
+        }
+        finally
+        {
+            await input.CompleteAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Events the last subscriber got per second over <paramref name="duration"/>, once the flow has started.</summary>
+    private static async Task<double> CountAsync(Subscriber last, TimeSpan duration, CancellationToken cancellationToken)
+    {
+        await last.FirstEvent.WaitAsync(TimeSpan.FromSeconds(10), cancellationToken).ConfigureAwait(false);
+        var start = Stopwatch.GetTimestamp();
+        var before = last.Count;
+        // A measurement window, not a wait for something to happen.
+        await Task.Delay(duration, cancellationToken).ConfigureAwait(false);
+        return (last.Count - before) / Statistics.Seconds(start, Stopwatch.GetTimestamp());
+    }
+
+    /// <summary>A subscriber that only counts, so the figure is the cost of getting events to it.</summary>
+    private sealed class Subscriber
+    {
+        private readonly TaskCompletionSource _first = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private long _count;
+
+        public Task FirstEvent => _first.Task;
+
+        public long Count => Volatile.Read(ref _count);
+
+        public void OnMessage(object? sender, GatewayMessageEventArgs e) => On(e.Message);
+
+        public void On(in OpenApiMessage message)
+        {
+            // One reader calls each subscriber, so a plain increment is enough; Count reads it from another thread.
+            if (++_count == 1)
+            {
+                _first.TrySetResult();
+            }
+        }
+    }
+}

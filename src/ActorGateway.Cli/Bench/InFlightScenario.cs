@@ -1,0 +1,97 @@
+using ActorGateway.Protocol.Messages;
+
+namespace ActorGateway.Cli.Bench;
+
+/// <summary>
+/// Memory the gateway keeps per request awaiting its reply, with the simulator told never to answer VersionReq.
+/// The simulator runs in this process, so the raw client sends the same requests on its own and what the heap grows
+/// by then (the server's share; the raw client keeps nothing) is taken off the gateway's figure.
+/// </summary>
+internal static class InFlightScenario
+{
+    public const string Name = "in-flight";
+
+    public static async Task<ScenarioResult> RunAsync(BenchSettings settings, BenchTransport transport, CancellationToken cancellationToken)
+    {
+        var server = await BenchServer.StartAsync(transport, cancellationToken).ConfigureAwait(false);
+        var count = settings.InFlight;
+        long rawBytes, gatewayBytes, withTokenBytes;
+        await using (server.ConfigureAwait(false))
+        {
+            server.Simulator.Faults.NeverAnswer((uint)ProtoOAPayloadType.ProtoOaVersionReq);
+            rawBytes = await RawAsync(server, count, cancellationToken).ConfigureAwait(false);
+            gatewayBytes = await GatewayAsync(server, count, CancellationToken.None, cancellationToken).ConfigureAwait(false);
+            // A token of its own: a source keeps the nodes of ended registrations for reuse, so a used one costs less.
+            using var fresh = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            withTokenBytes = await GatewayAsync(server, count, fresh.Token, cancellationToken).ConfigureAwait(false);
+        }
+
+        var perRequest = (gatewayBytes - rawBytes) / (double)count;
+        return new ScenarioResult(Name, $"{transport}, {count:N0} outstanding",
+        [
+            Measurement.Single("heap growth gateway", "B/request", gatewayBytes / (double)count),
+            Measurement.Single("heap growth raw (server's share)", "B/request", rawBytes / (double)count),
+            Measurement.Single("gateway per in-flight request", "B/request", perRequest).AtMost(300),
+            Measurement.Single("same, each with a cancellable token", "B/request", (withTokenBytes - rawBytes) / (double)count),
+        ]);
+    }
+
+    /// <summary>The heap growth with <paramref name="count"/> requests held, each given <paramref name="heldWith"/>.</summary>
+    private static async Task<long> GatewayAsync(BenchServer server, int count, CancellationToken heldWith,
+        CancellationToken cancellationToken)
+    {
+        var client = await server.ConnectGatewayAsync(null, cancellationToken).ConfigureAwait(false);
+        var pending = new Task[count];
+        var request = new ProtoOAVersionReq();
+        long grown;
+        try
+        {
+            var before = RetainedBytes();
+            for (var i = 0; i < count; i++)
+            {
+                pending[i] = client.AskAsync<ProtoOAVersionRes>(request, Timeout.InfiniteTimeSpan, heldWith);
+            }
+
+            // Answered in order after every VersionReq before it was read, so by now all of them are written and tracked.
+            await client.GetAccountsAsync(BenchServer.AccessToken, cancellationToken: cancellationToken).ConfigureAwait(false);
+            grown = RetainedBytes() - before;
+        }
+        finally
+        {
+            await client.DisposeAsync().ConfigureAwait(false);
+        }
+
+        // Disposing fails every one of them.
+        var failed = 0;
+        foreach (var task in pending)
+        {
+            failed += task.Exception is null ? 0 : 1; // reading Exception marks it observed
+        }
+
+        return failed == count
+            ? grown
+            : throw new InvalidOperationException($"Only {failed} of {count} held requests ended when the client was disposed.");
+    }
+
+    private static async Task<long> RawAsync(BenchServer server, int count, CancellationToken cancellationToken)
+    {
+        var client = await server.ConnectRawAsync(cancellationToken).ConfigureAwait(false);
+        await using (client.ConfigureAwait(false))
+        {
+            var before = RetainedBytes();
+            await client.SendAsync(new ProtoOAVersionReq(), count, cancellationToken).ConfigureAwait(false);
+            var reply = await client.AskAsync(new ProtoOAGetAccountListByAccessTokenReq { AccessToken = BenchServer.AccessToken },
+                cancellationToken).ConfigureAwait(false);
+            return reply == (uint)ProtoOAPayloadType.ProtoOaGetAccountsByAccessTokenRes
+                ? RetainedBytes() - before
+                : throw new InvalidOperationException($"A held VersionReq was answered (payload type {reply}).");
+        }
+    }
+
+    private static long RetainedBytes()
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        return GC.GetTotalMemory(forceFullCollection: true);
+    }
+}

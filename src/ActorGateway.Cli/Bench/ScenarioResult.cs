@@ -1,0 +1,7 @@
+namespace ActorGateway.Cli.Bench;
+
+/// <summary>The figures of one scenario over one transport (or one variant, such as a limit or a subscriber count).</summary>
+internal sealed record ScenarioResult(string Scenario, string Variant, IReadOnlyList<Measurement> Measurements)
+{
+    public Measurement this[string name] => Measurements.First(m => m.Name == name);
+}

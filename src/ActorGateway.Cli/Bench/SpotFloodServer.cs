@@ -1,0 +1,122 @@
+using System.Buffers;
+using System.Net;
+using System.Net.Sockets;
+using ActorGateway.Protocol.Framing;
+using ActorGateway.Protocol.Messages;
+
+namespace ActorGateway.Cli.Bench;
+
+/// <summary>
+/// A server that sends nothing but spot events, as fast as the client reads them, to one client at a time. The
+/// simulator's market ticks a few dozen times a second, far too slowly to measure fan-out. It floods a client once the
+/// client has sent it its first frame.
+/// </summary>
+internal sealed class SpotFloodServer : IAsyncDisposable
+{
+    private const int FramesPerBlock = 1_000;
+
+    /// <summary>A heartbeat frame: what a raw client sends to be flooded.</summary>
+    public static readonly byte[] Greeting = EncodeGreeting();
+
+    private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly byte[] _block = EncodeBlock();
+    private readonly Task _serving;
+    private CancellationTokenSource? _flood;
+
+    public SpotFloodServer()
+    {
+        _listener.Start();
+        _serving = ServeAsync(_stopping.Token);
+    }
+
+    public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
+
+    public IPEndPoint EndPoint => (IPEndPoint)_listener.LocalEndpoint;
+
+    /// <summary>
+    /// Stops sending to the current client. The gateway's mailbox has no bound, so a client that falls behind the flood
+    /// must be let catch up before it can be disposed.
+    /// </summary>
+    public void EndFlood()
+    {
+        try
+        {
+            Volatile.Read(ref _flood)?.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // That client's flood had ended already.
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        _listener.Stop();
+        await _serving.ConfigureAwait(false);
+        _stopping.Dispose();
+    }
+
+    private static byte[] EncodeGreeting()
+    {
+        var writer = new ArrayBufferWriter<byte>();
+        FrameCodec.WriteMessage(writer, new ProtoHeartbeatEvent());
+        return writer.WrittenSpan.ToArray();
+    }
+
+    private static byte[] EncodeBlock()
+    {
+        var writer = new ArrayBufferWriter<byte>();
+        for (var i = 0; i < FramesPerBlock; i++)
+        {
+            var spot = new ProtoOASpotEvent
+            {
+                CtidTraderAccountId = BenchServer.AccountId,
+                SymbolId = 1 + (i % 10),
+                Bid = 108_500ul + (ulong)(i % 50),
+                Ask = 108_512ul + (ulong)(i % 50),
+            };
+            FrameCodec.WriteMessage(writer, spot);
+        }
+
+        return writer.WrittenSpan.ToArray();
+    }
+
+    private async Task ServeAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            while (true)
+            {
+                using var client = await _listener.AcceptSocketAsync(cancellationToken).ConfigureAwait(false);
+                using var flood = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                Volatile.Write(ref _flood, flood);
+                // The flood starts once the client has spoken: the gateway's read loop runs on its actor's turn until it
+                // first waits for bytes, so a flood already under way when it connects keeps that turn from ever ending.
+                await client.ReceiveAsync(new byte[Greeting.Length], SocketFlags.None, cancellationToken).ConfigureAwait(false);
+                await FloodAsync(client, flood.Token, cancellationToken).ConfigureAwait(false);
+                Volatile.Write(ref _flood, null);
+            }
+        }
+        catch (Exception e) when (e is OperationCanceledException or SocketException)
+        {
+            // Stopped.
+        }
+    }
+
+    private async Task FloodAsync(Socket client, CancellationToken flood, CancellationToken stopping)
+    {
+        try
+        {
+            while (true)
+            {
+                await client.SendAsync(_block, SocketFlags.None, flood).ConfigureAwait(false);
+            }
+        }
+        catch (Exception e) when (e is SocketException || (e is OperationCanceledException && !stopping.IsCancellationRequested))
+        {
+            // The client hung up or the round is over: on to the next client.
+        }
+    }
+}

@@ -1,0 +1,95 @@
+using ActorGateway.Cli.Bench;
+using ActorGateway.TestKit;
+
+namespace ActorGateway.Cli.Tests.Bench;
+
+public sealed class ScenarioSmokeTests
+{
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Pipelined_short_run_counts_replies_on_both_sides_and_their_ratio(bool tls)
+    {
+        var transport = tls ? BenchTransport.Tls : BenchTransport.Tcp;
+        var result = await PipelinedScenario.RunAsync(SmokeSettings.Over(transport), transport, default).OrTimeout(SmokeSettings.Bound);
+
+        AssertSideBySide(result, "replies/s");
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Latency_short_run_reports_ordered_percentiles_and_ratios(bool tls)
+    {
+        var transport = tls ? BenchTransport.Tls : BenchTransport.Tcp;
+        var result = await LatencyScenario.RunAsync(SmokeSettings.Over(transport), transport, default).OrTimeout(SmokeSettings.Bound);
+
+        foreach (var label in new[] { "p50", "p99", "p99.9" })
+        {
+            AssertSideBySide(result, $"{label} µs");
+        }
+
+        Assert.True(result["p50 µs gateway"].Value <= result["p99.9 µs gateway"].Value);
+        Assert.True(result["p50 µs raw"].Value <= result["p99.9 µs raw"].Value);
+        Assert.NotNull(result["p50 µs ratio"].Met);
+    }
+
+    [Fact]
+    public async Task Throttle_short_run_sends_the_whole_backlog_and_measures_the_busiest_second()
+    {
+        var result = await ThrottleScenario.RunAsync(200, TimeSpan.FromMilliseconds(100), default).OrTimeout(SmokeSettings.Bound);
+
+        // One second of limit plus the first burst, and the application auth before them: all reached the server.
+        Assert.Equal(401, result["sent"].Value);
+        Assert.InRange(result["most in any 1 s window"].Value, 1, 400);
+        Assert.True(result["achieved rate"].Value > 0);
+        Assert.Equal(result["achieved rate"].Value / 200, result["achieved / limit"].Value, 9);
+    }
+
+    [Fact]
+    public async Task FanOut_short_run_delivers_events_to_every_subscriber_on_both_sides()
+    {
+        var result = await FanOutScenario.RunAsync(SmokeSettings.Over(BenchTransport.Tcp), 2, default).OrTimeout(SmokeSettings.Bound);
+
+        AssertSideBySide(result, "events/s");
+        Assert.True(result["gateway catching up after the flood"].Value >= 0);
+        Assert.True(result["events the gateway dropped (queue full)"].Value >= 0);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task InFlight_short_run_reports_bytes_per_held_request(bool tls)
+    {
+        var transport = tls ? BenchTransport.Tls : BenchTransport.Tcp;
+        var result = await InFlightScenario.RunAsync(SmokeSettings.Over(transport), transport, default).OrTimeout(SmokeSettings.Bound);
+
+        var perRequest = result["gateway per in-flight request"];
+        // Each held request keeps at least its task and its dictionary entry.
+        Assert.True(perRequest.Value > 0, $"{perRequest.Value} B per request");
+        Assert.NotNull(perRequest.Met);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Restore_short_run_times_every_outage(bool tls)
+    {
+        var transport = tls ? BenchTransport.Tls : BenchTransport.Tcp;
+        var result = await RestoreScenario.RunAsync(SmokeSettings.Over(transport), transport, default).OrTimeout(SmokeSettings.Bound);
+
+        var restore = result["listener back to session restored"];
+        Assert.True(restore.Low > 0 && restore.Low <= restore.Value && restore.Value <= restore.High);
+    }
+
+    private static void AssertSideBySide(ScenarioResult result, string name)
+    {
+        var gateway = result[$"{name} gateway"];
+        var raw = result[$"{name} raw"];
+        var ratio = result[$"{name} ratio"];
+        Assert.True(gateway.Value > 0, $"{name} gateway {gateway.Value}");
+        Assert.True(raw.Value > 0, $"{name} raw {raw.Value}");
+        Assert.True(double.IsFinite(ratio.Value) && ratio.Value > 0, $"{name} ratio {ratio.Value}");
+        Assert.InRange(ratio.Value, ratio.Low, ratio.High);
+    }
+}
