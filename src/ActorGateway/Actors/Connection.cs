@@ -39,7 +39,9 @@ internal sealed class Connection : IAsyncDisposable
     /// <summary>The first reason the connection broke, or null while it is up.</summary>
     public GatewayConnectionException? BreakReason => Volatile.Read(ref _breakReason);
 
-    public void Start() => _readLoop = ReadLoopAsync();
+    // On the pool, not on the caller's turn: a server already streaming when the connection opens would otherwise keep
+    // the read loop running synchronously inside the actor's handler, and the actor would never get its turn back.
+    public void Start() => _readLoop = Task.Run(ReadLoopAsync);
 
     /// <summary>
     /// Breaks the connection from any thread. The first reason is kept and the actor is told once; later calls do

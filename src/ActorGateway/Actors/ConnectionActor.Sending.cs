@@ -70,6 +70,7 @@ internal sealed partial class ConnectionActor
 
             if (!_throttle.TryAcquire(rateClass, out var wait))
             {
+                _flushNow = true;
                 _metrics.ThrottleWaited();
                 _throttleTimers[(int)rateClass].Change(wait, Timeout.InfiniteTimeSpan);
                 return;

@@ -35,6 +35,10 @@ internal sealed partial class ConnectionActor : IAsyncDisposable
     private Connection? _connection;
     private PipeWriter? _output;
     private long _unflushedBytes;
+
+    // Set when the throttle refuses a permit: the requests just granted must reach the wire at the time their permits
+    // were stamped, or a late flush of one burst and a prompt one of the next would land within one server-second.
+    private bool _flushNow;
     private long _lastSent;
 
     public ConnectionActor(GatewaySettings settings, IInboundSink sink, GatewayMetrics metrics)
@@ -85,8 +89,9 @@ internal sealed partial class ConnectionActor : IAsyncDisposable
                         OnFrame(mail.Source!, mail.Frame);
                     }
 
-                    if (_unflushedBytes >= FlushThreshold)
+                    if (_unflushedBytes >= FlushThreshold || _flushNow)
                     {
+                        _flushNow = false;
                         await FlushAsync().ConfigureAwait(false);
                     }
                 }
