@@ -3,6 +3,7 @@ using ActorGateway.Diagnostics;
 using ActorGateway.Protocol;
 using ActorGateway.Protocol.Framing;
 using ActorGateway.Protocol.Registry;
+using ActorGateway.Throttling;
 
 namespace ActorGateway.Actors;
 
@@ -70,7 +71,6 @@ internal sealed partial class ConnectionActor
 
             if (!_throttle.TryAcquire(rateClass, out var wait))
             {
-                _flushNow = true;
                 _metrics.ThrottleWaited();
                 _throttleTimers[(int)rateClass].Change(wait, Timeout.InfiniteTimeSpan);
                 return;
@@ -78,6 +78,7 @@ internal sealed partial class ConnectionActor
 
             queue.Dequeue();
             Write(request);
+            _flushNow |= rateClass != RateClass.None && _throttle is not UnlimitedThrottle;
         }
     }
 

@@ -36,8 +36,8 @@ internal sealed partial class ConnectionActor : IAsyncDisposable
     private PipeWriter? _output;
     private long _unflushedBytes;
 
-    // Set when the throttle refuses a permit: the requests just granted must reach the wire at the time their permits
-    // were stamped, or a late flush of one burst and a prompt one of the next would land within one server-second.
+    // Set after a throttled request is written: it must reach the wire when its permit was stamped, or a burst flushed
+    // late and the next one (granted a window after the stamps) flushed promptly would land within one server-second.
     private bool _flushNow;
     private long _lastSent;
 

@@ -23,7 +23,7 @@ public sealed class CancellationTests
         Assert.Equal(cancel.Token, error.CancellationToken);
         Assert.Equal(1, (await server.ExpectAsync<ProtoOATraderReq>()).Message.CtidTraderAccountId);
         await harness.Time.WaitForPendingTimersAsync(2); // the clock and the throttle's wake-up
-        harness.Time.Advance(TimeSpan.FromSeconds(1));
+        harness.Time.Advance(ActorGateway.Throttling.RateLimiterThrottle.Window);
         Assert.Equal(3, (await server.ExpectAsync<ProtoOATraderReq>()).Message.CtidTraderAccountId);
     }
 

@@ -24,7 +24,7 @@ public sealed class ThrottledSendingTests
 
         await harness.RoundTripAsync(server); // a standard request passes the historical backlog
         await harness.Time.WaitForPendingTimersAsync(2);
-        harness.Time.Advance(TimeSpan.FromSeconds(1));
+        harness.Time.Advance(ActorGateway.Throttling.RateLimiterThrottle.Window);
 
         Assert.Equal(6, (await server.ExpectAsync<ProtoOAGetTickDataReq>()).Message.SymbolId);
         Assert.Equal(7, (await server.ExpectAsync<ProtoOAGetTickDataReq>()).Message.SymbolId);
