@@ -30,7 +30,8 @@ internal static class LiveView
                 // The display's cadence, not a wait for something: whatever happened shows at the next refresh.
                 using var tick = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
                 var delay = Task.Delay(RefreshInterval, time, tick.Token);
-                await Task.WhenAny(wake, delay).ConfigureAwait(false);
+                // Once the wake-up has fired it stays complete: waiting on it again would spin the refresh loop.
+                await (wake.IsCompleted ? delay : Task.WhenAny(wake, delay)).ConfigureAwait(false);
                 await tick.CancelAsync().ConfigureAwait(false);
             }
 
