@@ -134,29 +134,52 @@ internal static class FanOutScenario
         await last.FirstEvent.WaitAsync(TimeSpan.FromSeconds(10), cancellationToken).ConfigureAwait(false);
         var start = Stopwatch.GetTimestamp();
         var before = last.Count;
-        // A measurement window, not a wait for something to happen.
+        // A measurement window, not a wait for something to happen; on a loaded machine a short window can fall in a
+        // stall, so it is stretched until at least one more event came, and the rate is taken over what it really lasted.
         await Task.Delay(duration, cancellationToken).ConfigureAwait(false);
+        await last.ReachedAsync(before + 1).WaitAsync(TimeSpan.FromSeconds(10), cancellationToken).ConfigureAwait(false);
         return (last.Count - before) / Statistics.Seconds(start, Stopwatch.GetTimestamp());
     }
+
+    private sealed record Waiter(long Target, TaskCompletionSource Signal);
 
     /// <summary>A subscriber that only counts, so the figure is the cost of getting events to it.</summary>
     private sealed class Subscriber
     {
         private readonly TaskCompletionSource _first = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private long _count;
+        private Waiter? _waiter;
 
         public Task FirstEvent => _first.Task;
 
         public long Count => Volatile.Read(ref _count);
 
+        /// <summary>Completes once <paramref name="target"/> events have been counted (one waiter at a time).</summary>
+        public Task ReachedAsync(long target)
+        {
+            var signal = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            Volatile.Write(ref _waiter, new Waiter(target, signal));
+            if (Count >= target)
+            {
+                signal.TrySetResult();
+            }
+
+            return signal.Task;
+        }
+
         public void OnMessage(object? sender, GatewayMessageEventArgs e) => On(e.Message);
 
         public void On(in OpenApiMessage message)
         {
-            // One reader calls each subscriber, so a plain increment is enough; Count reads it from another thread.
-            if (++_count == 1)
+            var count = Interlocked.Increment(ref _count);
+            if (count == 1)
             {
                 _first.TrySetResult();
+            }
+
+            if (Volatile.Read(ref _waiter) is { } waiter && count >= waiter.Target)
+            {
+                waiter.Signal.TrySetResult();
             }
         }
     }
