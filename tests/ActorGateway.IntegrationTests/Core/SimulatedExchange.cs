@@ -1,9 +1,13 @@
+using ActorGateway.IntegrationTests.Support;
 using ActorGateway.Simulator;
 using ActorGateway.TestKit;
 
 namespace ActorGateway.IntegrationTests.Core;
 
-/// <summary>An in-process simulator on 127.0.0.1 and a gateway client pointed at it; both disposed with the test.</summary>
+/// <summary>
+/// An in-process simulator on 127.0.0.1 on the real clock (reply delays are real), and bare gateway clients pointed at
+/// it; all disposed with the test. Session tests use <see cref="SessionHost"/>, whose market runs on a fake clock.
+/// </summary>
 internal sealed class SimulatedExchange : IAsyncDisposable
 {
     public const string ClientId = "actorgateway-demo";
@@ -29,17 +33,10 @@ internal sealed class SimulatedExchange : IAsyncDisposable
         return new SimulatedExchange(server);
     }
 
-    /// <summary>A client for this server: the simulator's certificate pinned, retries quick, throttle as given.</summary>
+    /// <summary>A client for this server: the simulator's certificate pinned, retries quick.</summary>
     public GatewayClient CreateClient(Action<GatewayOptions>? configure = null)
     {
-        var options = new GatewayOptions
-        {
-            Hosts = [$"127.0.0.1:{Server.EndPoint.Port}"],
-            LoggerFactory = Logs,
-            RetryPolicy = new RecordingRetryPolicy(_ => TimeSpan.FromMilliseconds(20)),
-        };
-        options.Tls.Enabled = Server.UsesTls;
-        options.Tls.TrustedCertificate = Server.Certificate;
+        var options = SimulatorClientOptions.For(Server, Logs);
         configure?.Invoke(options);
         var client = new GatewayClient(options);
         _clients.Add(client);

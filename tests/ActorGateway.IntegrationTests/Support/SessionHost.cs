@@ -51,14 +51,7 @@ internal sealed class SessionHost : IAsyncDisposable
             ClientId = ClientId,
             ClientSecret = Secret,
             AccessToken = AccessToken,
-            Gateway = new GatewayOptions
-            {
-                Hosts = [$"127.0.0.1:{Server.EndPoint.Port}"],
-                LoggerFactory = Logs,
-                // A short real delay between attempts, so a stopped listener is not hammered.
-                RetryPolicy = new RecordingRetryPolicy(_ => TimeSpan.FromMilliseconds(20)),
-                Tls = { Enabled = Server.UsesTls, TrustedCertificate = Server.Certificate },
-            },
+            Gateway = SimulatorClientOptions.For(Server, Logs),
         };
         configure?.Invoke(options);
         var session = new GatewaySession(options);
