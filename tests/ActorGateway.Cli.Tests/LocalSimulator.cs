@@ -39,7 +39,7 @@ internal sealed class LocalSimulator : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await SimulatorShutdown.StopAsync(_server);
+        await _server.DisposeAsync();
         Directory.Delete(_directory, recursive: true);
     }
 }

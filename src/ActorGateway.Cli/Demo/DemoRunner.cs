@@ -28,7 +28,7 @@ internal sealed class DemoRunner(IAnsiConsole console, TimeProvider time)
         }
         finally
         {
-            await SimulatorShutdown.StopAsync(server).ConfigureAwait(false);
+            await server.DisposeAsync().ConfigureAwait(false);
         }
     }
 

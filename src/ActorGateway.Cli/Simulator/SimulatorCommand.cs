@@ -38,7 +38,7 @@ internal static class SimulatorCommand
         }
         finally
         {
-            await SimulatorShutdown.StopAsync(server).ConfigureAwait(false);
+            await server.DisposeAsync().ConfigureAwait(false);
         }
     }
 

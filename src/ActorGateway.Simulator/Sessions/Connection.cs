@@ -257,8 +257,18 @@ internal sealed partial class Connection : IDisposable
         _idleTimer?.Dispose();
         _delayTimer?.Dispose();
         await _stop.CancelAsync().ConfigureAwait(false);
-        await _output.CompleteAsync().ConfigureAwait(false);
-        await _stream.DisposeAsync().ConfigureAwait(false);
+        try
+        {
+            await _output.CompleteAsync().ConfigureAwait(false);
+            await _stream.DisposeAsync().ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is IOException or System.Net.Sockets.SocketException or ObjectDisposedException)
+        {
+            // The last bytes were for a client that has gone (broken pipe): the connection is closing anyway, and its
+            // failure must not surface from the server's shutdown.
+            await _stream.DisposeAsync().ConfigureAwait(false);
+        }
+
         await reading.ConfigureAwait(false);
         await _input.CompleteAsync().ConfigureAwait(false);
         Dispose();
