@@ -14,7 +14,7 @@ internal static class SimulatorCommandLine
     private static readonly Option<bool> NoTls = Flag<bool>("--no-tls", "Plain TCP instead of TLS");
     private static readonly Option<string> Cert = Flag<string>("--cert", "PKCS#12 certificate file (default: self-signed, made at start)");
     private static readonly Option<int> Seed = Flag<int>("--seed", "Seed of prices and random faults (default 1)");
-    private static readonly Option<string> Config = Flag<string>("--config", "JSON file with any of the options (see README)");
+    private static readonly Option<string> Config = Flag<string>("--config", "HOCON (.conf, its simulator section) or JSON file with any of the options (see README)");
     private static readonly Option<int> DropAfter = Flag<int>("--drop-after", "Fault: close each connection at its Nth message");
     private static readonly Option<double> DropRate = Flag<double>("--drop-rate", "Fault: chance that a message closes its connection");
     private static readonly Option<int> ReplyDelay = Flag<int>("--reply-delay-ms", "Fault: hold every outbound frame back this many ms");
