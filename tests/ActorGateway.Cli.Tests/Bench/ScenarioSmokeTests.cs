@@ -51,9 +51,11 @@ public sealed class ScenarioSmokeTests
     {
         var result = await FanOutScenario.RunAsync(SmokeSettings.Over(BenchTransport.Tcp), 2, default).OrTimeout(SmokeSettings.Bound);
 
+        // Events on the gateway side mean the flood server answered the session's whole handshake and the publisher's
+        // streams carried the spots to the subscribers' callbacks.
         AssertSideBySide(result, "events/s");
         Assert.True(result["gateway catching up after the flood"].Value >= 0);
-        Assert.True(result["events the gateway dropped (queue full)"].Value >= 0);
+        Assert.True(result["events the subscribers lost (queue full)"].Value >= 0);
     }
 
     [Theory]
