@@ -4,13 +4,15 @@ using System.Net.Sockets;
 using ActorGateway.Protocol;
 using ActorGateway.Protocol.Framing;
 using ActorGateway.Protocol.Messages;
-using Microsoft.Extensions.Logging;
+using ActorGateway.Publishing;
+using ActorGateway.Session;
+using Google.Protobuf;
 
 namespace ActorGateway.Cli.Bench;
 
 /// <summary>
-/// Spot events decoded and handed to N subscribers per second: the gateway's <see cref="GatewayClient.MessageReceived"/>
-/// against a raw reader that decodes each frame and calls the same N handlers in its read loop. Each round gets a fresh
+/// Spot events decoded and handed to N subscribers per second: a <see cref="GatewaySession"/>'s market-data streams
+/// (the publisher's subscriber queues, each read by its callback) against a raw reader that decodes each frame and calls the same N handlers in its read loop. Each round gets a fresh
 /// connection so the side not being measured is not reading meanwhile.
 /// </summary>
 internal static class FanOutScenario
@@ -38,7 +40,7 @@ internal static class FanOutScenario
 
         // The first drain is the warm-up round's.
         figures.Add(Measurement.Of("gateway catching up after the flood", "ms", drains[1..]));
-        figures.Add(Measurement.Of("events the gateway dropped (queue full)", "1/s", dropped[1..]));
+        figures.Add(Measurement.Of("events the subscribers lost (queue full)", "1/s", dropped[1..]));
         return new ScenarioResult(Name, $"TCP, {subscribers} subscriber{(subscribers == 1 ? "" : "s")}", figures);
     }
 
@@ -46,27 +48,26 @@ internal static class FanOutScenario
         List<double> drains, List<double> dropped, CancellationToken cancellationToken)
     {
         var counters = Enumerable.Range(0, subscribers).Select(_ => new Subscriber()).ToArray();
-        using var drops = new DropCounter();
-        using var logging = new LoggerFactory([drops]);
-        var client = new GatewayClient(new GatewayOptions
+        var session = new GatewaySession(new SessionOptions
         {
-            Hosts = [$"127.0.0.1:{server.Port}"],
-            Tls = new TlsOptions { Enabled = false },
-            Throttle = new ThrottleOptions { Enabled = false },
-            Reconnect = new ReconnectOptions { Enabled = false },
-            LoggerFactory = logging,
+            Gateway = new GatewayOptions
+            {
+                Hosts = [$"127.0.0.1:{server.Port}"],
+                Tls = new TlsOptions { Enabled = false },
+                Throttle = new ThrottleOptions { Enabled = false },
+                Reconnect = new ReconnectOptions { Enabled = false },
+            },
+            ClientId = BenchServer.ClientId,
+            ClientSecret = BenchServer.ClientSecret,
+            AccessToken = BenchServer.AccessToken,
         });
+        var streams = new List<GatewaySubscription<IMessage>>();
         double rate;
         try
         {
-            foreach (var counter in counters)
-            {
-                client.MessageReceived += counter.OnMessage;
-            }
-
-            await client.ConnectAsync(cancellationToken).ConfigureAwait(false);
-            await client.SendAsync(Envelope.Wrap(new ProtoHeartbeatEvent(), null), cancellationToken: cancellationToken)
-                .ConfigureAwait(false);
+            // Each subscriber is a market-data stream of the publisher, read by its callback on a task of its own.
+            streams.AddRange(counters.Select(counter => session.SubscribeMarketData(BenchServer.AccountId, callback: counter.OnItem)));
+            await session.SubscribeSpotsAsync(BenchServer.AccountId, SpotFloodServer.SymbolIds, cancellationToken).ConfigureAwait(false);
             rate = await CountAsync(counters[^1], duration, cancellationToken).ConfigureAwait(false);
         }
         finally
@@ -76,9 +77,16 @@ internal static class FanOutScenario
 
         // Disposing waits for the actor to work through every frame the reader queued ahead of the shutdown.
         var ended = Stopwatch.GetTimestamp();
-        await client.DisposeAsync().ConfigureAwait(false);
+        var lost = 0L;
+        foreach (var stream in streams)
+        {
+            lost += stream.Dropped;
+            await stream.DisposeAsync().ConfigureAwait(false);
+        }
+
+        await session.DisposeAsync().ConfigureAwait(false);
         drains.Add(Statistics.Seconds(ended, Stopwatch.GetTimestamp()) * 1e3);
-        dropped.Add(drops.Dropped / duration.TotalSeconds);
+        dropped.Add(lost / duration.TotalSeconds);
         return rate;
     }
 
@@ -88,7 +96,7 @@ internal static class FanOutScenario
         var counters = Enumerable.Range(0, subscribers).Select(_ => new Subscriber()).ToArray();
         using var socket = new Socket(SocketType.Stream, ProtocolType.Tcp);
         await socket.ConnectAsync(server.EndPoint, cancellationToken).ConfigureAwait(false);
-        await socket.SendAsync(SpotFloodServer.Greeting, SocketFlags.None, cancellationToken).ConfigureAwait(false);
+        await socket.SendAsync(SpotFloodHandshake.Greeting, SocketFlags.None, cancellationToken).ConfigureAwait(false);
         using var stopReading = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var reading = ReadAsync(new NetworkStream(socket), counters, stopReading.Token);
         var rate = await CountAsync(counters[^1], duration, cancellationToken).ConfigureAwait(false);
@@ -167,7 +175,13 @@ internal static class FanOutScenario
             return signal.Task;
         }
 
-        public void OnMessage(object? sender, GatewayMessageEventArgs e) => On(e.Message);
+        public void OnItem(StreamItem<IMessage> item)
+        {
+            if (item.IsMessage)
+            {
+                On(default);
+            }
+        }
 
         public void On(in OpenApiMessage message)
         {

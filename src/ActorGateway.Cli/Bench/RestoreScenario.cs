@@ -1,11 +1,14 @@
 using System.Diagnostics;
+using ActorGateway.Publishing;
+using ActorGateway.Session;
+using Google.Protobuf;
 
 namespace ActorGateway.Cli.Bench;
 
 /// <summary>
-/// Time from the simulator's listener coming back to the session being whole again: application auth, account auth
-/// and the spot subscription. Until the core has a session that restores itself, the scenario restores by hand with
-/// requests queued while the client reconnects, which is what such a session would send.
+/// Time from the simulator's listener coming back to a <see cref="GatewaySession"/> being whole again, as the session
+/// itself says it: the <see cref="SessionRestored"/> notice on a subscription stream, published after application
+/// auth, the account's auth, its spot subscription and its reconcile.
 /// </summary>
 internal static class RestoreScenario
 {
@@ -15,17 +18,35 @@ internal static class RestoreScenario
 
     public static async Task<ScenarioResult> RunAsync(BenchSettings settings, BenchTransport transport, CancellationToken cancellationToken)
     {
-        var session = await BenchSession.StartAsync(transport, cancellationToken).ConfigureAwait(false);
+        var server = await BenchServer.StartAsync(transport, cancellationToken).ConfigureAwait(false);
         var milliseconds = new List<double>();
-        await using (session.ConfigureAwait(false))
+        await using (server.ConfigureAwait(false))
         {
-            await RestoreAccountAsync(session.Gateway, cancellationToken).ConfigureAwait(false);
-            for (var round = 0; round <= settings.Rounds; round++)
+            var session = new GatewaySession(new SessionOptions
             {
-                var elapsed = await OutageAsync(session.Server, session.Gateway, cancellationToken).ConfigureAwait(false);
-                if (round > 0)
+                Gateway = server.ClientOptions(),
+                ClientId = BenchServer.ClientId,
+                ClientSecret = BenchServer.ClientSecret,
+                AccessToken = BenchServer.AccessToken,
+            });
+            await using (session.ConfigureAwait(false))
+            {
+                // A small market-data stream: notices are never dropped, and the few spots of an outage's edges are.
+                var stream = session.Subscribe<IMessage>(new SubscriptionOptions
                 {
-                    milliseconds.Add(elapsed * 1e3); // round 0 warms up the reconnect path
+                    AccountId = BenchServer.AccountId, Capacity = 16, Overflow = OverflowPolicy.DropOldest,
+                });
+                await using (((IAsyncDisposable)stream).ConfigureAwait(false))
+                {
+                    await session.SubscribeSpotsAsync(BenchServer.AccountId, SubscribedSymbols, cancellationToken).ConfigureAwait(false);
+                    for (var round = 0; round <= settings.Rounds; round++)
+                    {
+                        var elapsed = await OutageAsync(server, stream.Reader, cancellationToken).ConfigureAwait(false);
+                        if (round > 0)
+                        {
+                            milliseconds.Add(elapsed * 1e3); // round 0 warms up the reconnect and restore paths
+                        }
+                    }
                 }
             }
         }
@@ -34,35 +55,35 @@ internal static class RestoreScenario
             [Measurement.Of("listener back to session restored", "ms", milliseconds).AtMost(250)]);
     }
 
-    private static async Task<double> OutageAsync(BenchServer server, GatewayClient client, CancellationToken cancellationToken)
+    private static async Task<double> OutageAsync(BenchServer server, System.Threading.Channels.ChannelReader<StreamItem<IMessage>> stream,
+        CancellationToken cancellationToken)
     {
-        var lost = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        void OnDisconnected(object? sender, GatewayDisconnectedEventArgs e) => lost.TrySetResult();
-        client.Disconnected += OnDisconnected;
-        try
-        {
-            // Stopping the listener also drops every connection; the client must have noticed before the clock starts.
-            await server.Simulator.Faults.StopListenerAsync().ConfigureAwait(false);
-            await lost.Task.WaitAsync(TimeSpan.FromSeconds(10), cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            client.Disconnected -= OnDisconnected;
-        }
+        using var bound = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        bound.CancelAfter(TimeSpan.FromSeconds(30)); // a restore that never comes fails the run instead of hanging it
+
+        // Stopping the listener drops every connection too; dropping them again covers a connection still being
+        // accepted. The session must have noticed (its ConnectionLost notice) before the clock starts.
+        await server.Simulator.Faults.StopListenerAsync().ConfigureAwait(false);
+        server.Simulator.Faults.DropAllConnections();
+        await WaitForAsync<ConnectionLost>(stream, bound.Token).ConfigureAwait(false);
 
         var start = Stopwatch.GetTimestamp();
         await server.Simulator.Faults.StartListenerAsync().ConfigureAwait(false);
-        await client.AuthorizeApplicationAsync(BenchServer.ClientId, BenchServer.ClientSecret, cancellationToken: cancellationToken)
-            .ConfigureAwait(false);
-        await RestoreAccountAsync(client, cancellationToken).ConfigureAwait(false);
+        await WaitForAsync<SessionRestored>(stream, bound.Token).ConfigureAwait(false);
         return Statistics.Seconds(start, Stopwatch.GetTimestamp());
     }
 
-    private static async Task RestoreAccountAsync(GatewayClient client, CancellationToken cancellationToken)
+    private static async Task WaitForAsync<TNotice>(System.Threading.Channels.ChannelReader<StreamItem<IMessage>> stream,
+        CancellationToken cancellationToken)
+        where TNotice : GatewayNotice
     {
-        await client.AuthorizeAccountAsync(BenchServer.AccountId, BenchServer.AccessToken, cancellationToken: cancellationToken)
-            .ConfigureAwait(false);
-        await client.SubscribeSpotsAsync(BenchServer.AccountId, SubscribedSymbols, cancellationToken: cancellationToken)
-            .ConfigureAwait(false);
+        while (true)
+        {
+            var item = await stream.ReadAsync(cancellationToken).ConfigureAwait(false);
+            if (item.Notice is TNotice)
+            {
+                return;
+            }
+        }
     }
 }

@@ -9,14 +9,14 @@ namespace ActorGateway.Cli.Bench;
 /// <summary>
 /// A server that sends nothing but spot events, as fast as the client reads them, to one client at a time. The
 /// simulator's market ticks a few dozen times a second, far too slowly to measure fan-out. It floods a client once the
-/// client has sent it its first frame.
+/// client has subscribed to spots, after answering the session's handshake (<see cref="SpotFloodHandshake"/>).
 /// </summary>
 internal sealed class SpotFloodServer : IAsyncDisposable
 {
     private const int FramesPerBlock = 1_000;
 
-    /// <summary>A heartbeat frame: what a raw client sends to be flooded.</summary>
-    public static readonly byte[] Greeting = EncodeGreeting();
+    /// <summary>The symbols the flood quotes, in turn; a session subscribes to all of them.</summary>
+    public static readonly long[] SymbolIds = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
 
     private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
     private readonly CancellationTokenSource _stopping = new();
@@ -58,13 +58,6 @@ internal sealed class SpotFloodServer : IAsyncDisposable
         _stopping.Dispose();
     }
 
-    private static byte[] EncodeGreeting()
-    {
-        var writer = new ArrayBufferWriter<byte>();
-        FrameCodec.WriteMessage(writer, new ProtoHeartbeatEvent());
-        return writer.WrittenSpan.ToArray();
-    }
-
     private static byte[] EncodeBlock()
     {
         var writer = new ArrayBufferWriter<byte>();
@@ -73,7 +66,7 @@ internal sealed class SpotFloodServer : IAsyncDisposable
             var spot = new ProtoOASpotEvent
             {
                 CtidTraderAccountId = BenchServer.AccountId,
-                SymbolId = 1 + (i % 10),
+                SymbolId = SymbolIds[i % SymbolIds.Length],
                 Bid = 108_500ul + (ulong)(i % 50),
                 Ask = 108_512ul + (ulong)(i % 50),
             };
@@ -92,16 +85,31 @@ internal sealed class SpotFloodServer : IAsyncDisposable
                 using var client = await _listener.AcceptSocketAsync(cancellationToken).ConfigureAwait(false);
                 using var flood = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
                 Volatile.Write(ref _flood, flood);
-                // The flood starts once the client has spoken: the gateway's read loop runs on its actor's turn until it
-                // first waits for bytes, so a flood already under way when it connects keeps that turn from ever ending.
-                await client.ReceiveAsync(new byte[Greeting.Length], SocketFlags.None, cancellationToken).ConfigureAwait(false);
-                await FloodAsync(client, flood.Token, cancellationToken).ConfigureAwait(false);
+                // The flood starts once the client has subscribed: a session asks for nothing else first, and a flood
+                // under way would bury its handshake's replies.
+                if (await GreetAsync(client, flood.Token, cancellationToken).ConfigureAwait(false))
+                {
+                    await FloodAsync(client, flood.Token, cancellationToken).ConfigureAwait(false);
+                }
+
                 Volatile.Write(ref _flood, null);
             }
         }
-        catch (Exception e) when (e is OperationCanceledException or SocketException)
+        catch (Exception e) when (e is OperationCanceledException or SocketException or IOException)
         {
             // Stopped.
+        }
+    }
+
+    private static async Task<bool> GreetAsync(Socket client, CancellationToken flood, CancellationToken stopping)
+    {
+        try
+        {
+            return await SpotFloodHandshake.AnswerUntilSubscribedAsync(client, flood).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is SocketException or IOException || (e is OperationCanceledException && !stopping.IsCancellationRequested))
+        {
+            return false; // the client hung up, or its round ended, before it subscribed: on to the next client
         }
     }
 

@@ -51,9 +51,11 @@ public sealed class ScenarioSmokeTests
     {
         var result = await FanOutScenario.RunAsync(SmokeSettings.Over(BenchTransport.Tcp), 2, default).OrTimeout(SmokeSettings.Bound);
 
+        // Events on the gateway side mean the flood server answered the session's whole handshake and the publisher's
+        // streams carried the spots to the subscribers' callbacks.
         AssertSideBySide(result, "events/s");
         Assert.True(result["gateway catching up after the flood"].Value >= 0);
-        Assert.True(result["events the gateway dropped (queue full)"].Value >= 0);
+        Assert.True(result["events the subscribers lost (queue full)"].Value >= 0);
     }
 
     [Theory]
@@ -73,13 +75,16 @@ public sealed class ScenarioSmokeTests
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
-    public async Task Restore_short_run_times_every_outage(bool tls)
+    public async Task Restore_short_run_times_every_outage_until_the_session_says_it_is_restored(bool tls)
     {
         var transport = tls ? BenchTransport.Tls : BenchTransport.Tcp;
         var result = await RestoreScenario.RunAsync(SmokeSettings.Over(transport), transport, default).OrTimeout(SmokeSettings.Bound);
 
+        // The run ends only once every round saw the session's SessionRestored notice, so reaching here is half the
+        // check; the other half is that each round took time and the figure is judged against its target.
         var restore = result["listener back to session restored"];
         Assert.True(restore.Low > 0 && restore.Low <= restore.Value && restore.Value <= restore.High);
+        Assert.NotNull(restore.Met);
     }
 
     private static void AssertSideBySide(ScenarioResult result, string name)
