@@ -1,6 +1,4 @@
 using ActorGateway.Actors;
-using ActorGateway.Protocol;
-using ActorGateway.Protocol.Messages;
 using BenchmarkDotNet.Attributes;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -8,22 +6,17 @@ namespace ActorGateway.Benchmarks;
 
 /// <summary>
 /// Handing decoded events to N subscribers through the core's event dispatcher (a bounded queue and its own task, so
-/// the read loop never runs handlers), against calling the handlers in place. Until the publisher lands this is the
-/// core's whole fan-out path.
+/// the read loop never runs handlers), against calling the handlers in place: the path of the client's
+/// <c>MessageReceived</c> event. The session's publisher has its own benchmark.
 /// </summary>
 [MemoryDiagnoser]
 public class EventFanOutBenchmarks
 {
     private const int Batch = 10_000;
 
-    private readonly OpenApiMessage _spot = new((uint)ProtoOAPayloadType.ProtoOaSpotEvent,
-        new ProtoOASpotEvent { CtidTraderAccountId = 1001, SymbolId = 1, Bid = 108_500, Ask = 108_512 }, null);
-
+    private readonly DeliveryCounter _counter = new();
     private EventHandler<GatewayMessageEventArgs>? _handlers;
     private EventDispatcher? _dispatcher;
-    private TaskCompletionSource _batchDone = new();
-    private long _delivered;
-    private long _target;
 
     [Params(1, 10)]
     public int Subscribers { get; set; }
@@ -48,32 +41,24 @@ public class EventFanOutBenchmarks
     {
         for (var i = 0; i < Batch; i++)
         {
-            _handlers!(this, new GatewayMessageEventArgs(_spot));
+            _handlers!(this, new GatewayMessageEventArgs(DeliveryCounter.Spot));
         }
 
-        return _delivered;
+        return _counter.Delivered;
     }
 
     [Benchmark(OperationsPerInvoke = Batch)]
     public async Task<long> Event_dispatcher()
     {
-        _batchDone = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        Volatile.Write(ref _target, _delivered + ((long)Batch * Subscribers));
+        var batch = _counter.ExpectAsync((long)Batch * Subscribers);
         for (var i = 0; i < Batch; i++)
         {
-            _dispatcher!.OnMessage(_spot);
+            _dispatcher!.OnMessage(DeliveryCounter.Spot);
         }
 
-        await _batchDone.Task;
-        return _delivered;
+        await batch;
+        return _counter.Delivered;
     }
 
-    private void Count(object? sender, GatewayMessageEventArgs e)
-    {
-        // Only the dispatcher's task (or the baseline's loop) calls this, never both at once.
-        if (++_delivered == Volatile.Read(ref _target))
-        {
-            _batchDone.TrySetResult();
-        }
-    }
+    private void Count(object? sender, GatewayMessageEventArgs e) => _counter.Count();
 }

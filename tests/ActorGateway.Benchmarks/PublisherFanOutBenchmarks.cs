@@ -1,4 +1,3 @@
-using ActorGateway.Protocol;
 using ActorGateway.Protocol.Messages;
 using ActorGateway.Publishing;
 using BenchmarkDotNet.Attributes;
@@ -16,15 +15,10 @@ public class PublisherFanOutBenchmarks
 {
     private const int Batch = 10_000;
 
-    private readonly OpenApiMessage _spot = new((uint)ProtoOAPayloadType.ProtoOaSpotEvent,
-        new ProtoOASpotEvent { CtidTraderAccountId = 1001, SymbolId = 1, Bid = 108_500, Ask = 108_512 }, null);
-
+    private readonly DeliveryCounter _counter = new();
     private readonly List<GatewaySubscription<ProtoOASpotEvent>> _subscriptions = [];
     private Action<StreamItem<ProtoOASpotEvent>>[] _callbacks = [];
     private Publisher? _publisher;
-    private TaskCompletionSource _batchDone = new();
-    private long _delivered;
-    private long _target;
 
     [Params(1, 10)]
     public int Subscribers { get; set; }
@@ -56,7 +50,7 @@ public class PublisherFanOutBenchmarks
     [Benchmark(Baseline = true, OperationsPerInvoke = Batch)]
     public long Callbacks_in_place()
     {
-        var item = new StreamItem<ProtoOASpotEvent>((ProtoOASpotEvent)_spot.Payload, null);
+        var item = new StreamItem<ProtoOASpotEvent>((ProtoOASpotEvent)DeliveryCounter.Spot.Payload, null);
         for (var i = 0; i < Batch; i++)
         {
             foreach (var callback in _callbacks)
@@ -65,30 +59,28 @@ public class PublisherFanOutBenchmarks
             }
         }
 
-        return Interlocked.Read(ref _delivered);
+        return _counter.Delivered;
     }
 
     [Benchmark(OperationsPerInvoke = Batch)]
     public async Task<long> Publisher_streams()
     {
-        _batchDone = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        Volatile.Write(ref _target, Interlocked.Read(ref _delivered) + ((long)Batch * Subscribers));
+        var batch = _counter.ExpectAsync((long)Batch * Subscribers);
         for (var i = 0; i < Batch; i++)
         {
-            _publisher!.OnMessage(_spot);
+            _publisher!.OnMessage(DeliveryCounter.Spot);
         }
 
-        await _batchDone.Task;
-        return Interlocked.Read(ref _delivered);
+        await batch;
+        return _counter.Delivered;
     }
 
     private void Count(StreamItem<ProtoOASpotEvent> item)
     {
-        // Each subscriber's callback runs on its own task, so the count is shared between them; notices never come
-        // here (no connection), but are not counted if they did.
-        if (item.IsMessage && Interlocked.Increment(ref _delivered) == Volatile.Read(ref _target))
+        // Notices never come here (no connection), but are not counted if they did.
+        if (item.IsMessage)
         {
-            _batchDone.TrySetResult();
+            _counter.Count();
         }
     }
 }
