@@ -10,10 +10,10 @@ namespace ActorGateway.IntegrationTests.Core;
 /// </summary>
 internal sealed class SimulatedExchange : IAsyncDisposable
 {
-    public const string ClientId = "actorgateway-demo";
-    public const string ClientSecret = "demo-secret";
-    public const string AccessToken = "demo-access-token";
-    public const long DemoAccount = 1001;
+    public const string ClientId = SessionHost.ClientId;
+    public const string ClientSecret = SessionHost.Secret;
+    public const string AccessToken = SessionHost.AccessToken;
+    public const long DemoAccount = SessionHost.Demo1;
     public const long EurUsd = 1;
 
     private readonly List<GatewayClient> _clients = [];
