@@ -116,4 +116,29 @@ public sealed class FramingErrorTests
         Assert.Equal(new byte[] { 0x12, 0x09, 0x41 }, error.RawEnvelope?.Payload.ToByteArray());
         Assert.Equal("ok", Assert.IsType<ProtoOAVersionRes>(next?.Payload).Version);
     }
+
+    [Fact]
+    public async Task TryRead_takes_only_frames_already_buffered_and_goes_on_after_a_bad_payload()
+    {
+        var writer = new ArrayBufferWriter<byte>();
+        FrameCodec.WriteMessage(writer, new ProtoOAVersionRes { Version = "1" }, "a");
+        FrameCodec.WriteRaw(writer, 2105, [0x12, 0x09, 0x41], "bad");
+        FrameCodec.WriteMessage(writer, new ProtoOAVersionRes { Version = "2" }, "b");
+        var complete = writer.WrittenSpan.ToArray();
+        var pipe = new Pipe();
+        var reader = new FrameReader(pipe.Reader);
+
+        Assert.False(reader.TryRead(out _)); // nothing read from the pipe yet
+        await pipe.Writer.WriteAsync(complete.AsMemory(0, complete.Length - 1)); // the last frame is one byte short
+        var first = await reader.ReadAsync();
+        var error = Assert.Throws<ProtocolException>(() => reader.TryRead(out _));
+        var short1 = reader.TryRead(out _);
+        await pipe.Writer.WriteAsync(complete.AsMemory(complete.Length - 1));
+        var last = await reader.ReadAsync();
+
+        Assert.Equal("a", first?.ClientMsgId);
+        Assert.Equal((ProtocolErrorKind.MalformedPayload, false, "bad"), (error.Kind, error.BreaksStream, error.ClientMsgId));
+        Assert.False(short1);
+        Assert.Equal("2", Assert.IsType<ProtoOAVersionRes>(last?.Payload).Version);
+    }
 }

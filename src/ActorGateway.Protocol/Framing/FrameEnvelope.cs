@@ -12,6 +12,8 @@ namespace ActorGateway.Protocol.Framing;
 /// <param name="ClientMsgId">The envelope's correlation id, if any.</param>
 public readonly record struct FrameEnvelope(uint PayloadType, ReadOnlySequence<byte> Payload, string? ClientMsgId)
 {
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
     /// <summary>Reads the envelope of a frame (the bytes after the length prefix). Unknown envelope fields are skipped.</summary>
     /// <exception cref="ProtocolException">Kind <see cref="ProtocolErrorKind.MalformedEnvelope"/>.</exception>
     public static FrameEnvelope Parse(in ReadOnlySequence<byte> frame)
@@ -91,7 +93,7 @@ public readonly record struct FrameEnvelope(uint PayloadType, ReadOnlySequence<b
     {
         try
         {
-            return new UTF8Encoding(false, true).GetString(bytes);
+            return StrictUtf8.GetString(bytes);
         }
         catch (DecoderFallbackException e)
         {

@@ -26,6 +26,24 @@ public sealed class FrameReader
         _maxFrameSize = maxFrameSize;
     }
 
+    /// <summary>
+    /// Takes the next message when its whole frame is already buffered, without awaiting anything; false when the next
+    /// message has to be awaited with <see cref="ReadAsync"/>. A loop that drains a burst this way saves an async call
+    /// per message.
+    /// </summary>
+    /// <exception cref="ProtocolException">As for <see cref="ReadAsync"/>.</exception>
+    public bool TryRead(out OpenApiMessage message)
+    {
+        if (_holdingBuffer && FrameCodec.TryReadFrame(ref _buffer, _maxFrameSize, out var frame))
+        {
+            message = MessageDecoder.Decode(frame);
+            return true;
+        }
+
+        message = default;
+        return false;
+    }
+
     /// <summary>Reads the next message; null when the stream ended cleanly on a frame boundary.</summary>
     /// <exception cref="ProtocolException">A bad frame (see <see cref="MessageDecoder.Decode(in ReadOnlySequence{byte})"/>),
     /// an oversized length prefix, or a stream that ended inside a frame.</exception>

@@ -53,7 +53,36 @@ public sealed class MessageInfo
     /// For a request, the payload types that end it, besides the two error replies every request may get; empty for
     /// responses and events.
     /// </summary>
-    public IReadOnlyList<uint> Replies { get; internal set; } = [];
+    public IReadOnlyList<uint> Replies => _replies;
+
+    // An array rather than the interface: every reply is checked against it, and a loop over an array is the cheapest look.
+    private uint[] _replies = [];
+
+    /// <summary>True when <paramref name="payloadType"/> answers this request: one of <see cref="Replies"/> or an error reply.</summary>
+    public bool IsAnsweredBy(uint payloadType)
+    {
+        if (Kind != MessageKind.Request)
+        {
+            return false;
+        }
+
+        if (payloadType is PayloadRegistry.ErrorRes or PayloadRegistry.OAErrorRes)
+        {
+            return true;
+        }
+
+        foreach (var reply in _replies)
+        {
+            if (reply == payloadType)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    internal void SetReplies(uint[] replies) => _replies = replies;
 
     /// <inheritdoc />
     public override string ToString() => $"{Name} ({PayloadType})";

@@ -56,9 +56,9 @@ public static class PayloadRegistry
         var byName = infos.ToDictionary(i => i.Name);
         foreach (var info in infos.Where(i => i.Kind == MessageKind.Request))
         {
-            info.Replies = info.IsTradingRequest
+            info.SetReplies(info.IsTradingRequest
                 ? [byName[nameof(ProtoOAExecutionEvent)].PayloadType, byName[nameof(ProtoOAOrderErrorEvent)].PayloadType]
-                : [byName[info.Name[..^3] + "Res"].PayloadType];
+                : [byName[info.Name[..^3] + "Res"].PayloadType]);
         }
 
         ByNumber = new MessageInfo?[infos.Max(i => i.PayloadType) + 1];
@@ -102,9 +102,7 @@ public static class PayloadRegistry
                 $"{messageType.Name} is not an Open API payload: it has no payload type of its own.");
 
     /// <summary>True when <paramref name="reply"/> ends a request of type <paramref name="request"/> (errors included).</summary>
-    public static bool IsReplyTo(uint request, uint reply) =>
-        TryGet(request, out var info) && info.Kind == MessageKind.Request
-        && (reply is ErrorRes or OAErrorRes || info.Replies.Contains(reply));
+    public static bool IsReplyTo(uint request, uint reply) => TryGet(request, out var info) && info.IsAnsweredBy(reply);
 
     private static MessageInfo? Describe(MessageDescriptor descriptor)
     {
