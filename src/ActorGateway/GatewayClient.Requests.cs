@@ -22,7 +22,9 @@ public sealed partial class GatewayClient
         where TResponse : class, IMessage
     {
         var info = DescribeRequest(request);
-        if (ReplyType<TResponse>.PayloadType is { } replyType && !info.Replies.Contains(replyType))
+        // An error reply fails the request, so it is never the type a caller asks for.
+        if (ReplyType<TResponse>.PayloadType is { } replyType
+            && (replyType is PayloadRegistry.ErrorRes or PayloadRegistry.OAErrorRes || !info.IsAnsweredBy(replyType)))
         {
             throw new ArgumentException($"{info.Name} is not answered by {typeof(TResponse).Name}.", nameof(request));
         }

@@ -84,10 +84,22 @@ internal sealed class Connection : IAsyncDisposable
         var reader = new FrameReader(Transport.Input, _maxFrameSize);
         try
         {
-            while (await ReadAsync(reader).ConfigureAwait(false) is { } message)
+            while (true)
             {
+                // A burst of frames arrives in one read: the buffered ones are taken without an await each.
+                while (TryReadBuffered(reader, out var buffered))
+                {
+                    Deliver(buffered);
+                }
+
+                if (await ReadAsync(reader).ConfigureAwait(false) is not { } message)
+                {
+                    break;
+                }
+
+                // Stamped once per read from the transport: the frames buffered with this one arrived with it.
                 Volatile.Write(ref _lastReceived, _time.GetTimestamp());
-                _mailbox.TryWrite(Mail.FrameFrom(this, message));
+                Deliver(message);
             }
 
             Break(new GatewayConnectionException(ConnectionFailureKind.ServerClosed, $"{Endpoint} closed the connection."));
@@ -107,6 +119,33 @@ internal sealed class Connection : IAsyncDisposable
         }
     }
 
+    private void Deliver(in OpenApiMessage message)
+    {
+        _mailbox.TryWrite(Mail.FrameFrom(this, message));
+    }
+
+    // One bad payload: the stream is still in step, so only the request it answers (if any) fails, and reading goes on.
+    private void Reject(ProtocolException error)
+    {
+        Volatile.Write(ref _lastReceived, _time.GetTimestamp());
+        _mailbox.TryWrite(Mail.Of(new ConnectionActor.FrameRejected(this, error)));
+    }
+
+    private bool TryReadBuffered(FrameReader reader, out OpenApiMessage message)
+    {
+        while (true)
+        {
+            try
+            {
+                return reader.TryRead(out message);
+            }
+            catch (ProtocolException e) when (!e.BreaksStream)
+            {
+                Reject(e);
+            }
+        }
+    }
+
     private async ValueTask<OpenApiMessage?> ReadAsync(FrameReader reader)
     {
         while (true)
@@ -117,9 +156,7 @@ internal sealed class Connection : IAsyncDisposable
             }
             catch (ProtocolException e) when (!e.BreaksStream)
             {
-                // One bad payload: the stream is still in step, so only the request it answers (if any) fails.
-                Volatile.Write(ref _lastReceived, _time.GetTimestamp());
-                _mailbox.TryWrite(Mail.Of(new ConnectionActor.FrameRejected(this, e)));
+                Reject(e);
             }
         }
     }

@@ -15,9 +15,8 @@ internal sealed partial class ConnectionActor
         }
 
         _log.FrameReceived(message.PayloadType, message.ClientMsgId);
-        if (TryFindRequest(message.ClientMsgId, out var id) is { } request && request.IsAnsweredBy(message.PayloadType))
+        if (TryTakeRequest(message.ClientMsgId, message.PayloadType) is { } request)
         {
-            _inFlight.Remove(id);
             // Recorded before completing, so whoever awaits the request already sees it counted.
             if (!request.IsCompleted)
             {
@@ -44,10 +43,8 @@ internal sealed partial class ConnectionActor
 
         var error = rejected.Error;
         _log.PayloadRejected(error.PayloadType, error.ClientMsgId, error);
-        if (TryFindRequest(error.ClientMsgId, out var id) is { } request && error.PayloadType is { } payloadType
-            && request.IsAnsweredBy(payloadType))
+        if (error.PayloadType is { } payloadType && TryTakeRequest(error.ClientMsgId, payloadType) is { } request)
         {
-            _inFlight.Remove(id);
             request.TryFail(new GatewayProtocolException($"The reply could not be decoded: {error.Message}", error));
         }
         else if (error.RawEnvelope is { } raw)
@@ -59,7 +56,14 @@ internal sealed partial class ConnectionActor
 
     private void RecordReply(Correlation.IPendingRequest request, in OpenApiMessage reply)
     {
-        _metrics.ReplyReceived(_time.GetElapsedTime(request.WrittenAt));
+        if (request.WrittenAt != 0)
+        {
+            _metrics.ReplyReceived(_time.GetElapsedTime(request.WrittenAt));
+        }
+        else
+        {
+            _metrics.ReplyReceived();
+        }
         if (ErrorCodeOf(reply.Payload) is { } code)
         {
             _metrics.ErrorReceived(code);
@@ -74,14 +78,24 @@ internal sealed partial class ConnectionActor
         _ => null,
     };
 
-    private Correlation.IPendingRequest? TryFindRequest(string? clientMsgId, out long id)
+    /// <summary>Takes the request in flight that a message with this id and payload type answers, if there is one.</summary>
+    private Correlation.IPendingRequest? TryTakeRequest(string? clientMsgId, uint payloadType)
     {
         // Our ids are decimal numbers, so a lookup parses instead of hashing the string.
-        id = 0;
-        return clientMsgId is not null
-            && long.TryParse(clientMsgId, NumberStyles.None, CultureInfo.InvariantCulture, out id)
-            && _inFlight.TryGetValue(id, out var request)
-                ? request
-                : null;
+        if (clientMsgId is null
+            || !long.TryParse(clientMsgId, NumberStyles.None, CultureInfo.InvariantCulture, out var id)
+            || !_inFlight.Remove(id, out var request))
+        {
+            return null;
+        }
+
+        if (!request.IsAnsweredBy(payloadType))
+        {
+            // Rare: a message carrying the id that does not end the request; put it back.
+            _inFlight[id] = request;
+            return null;
+        }
+
+        return request;
     }
 }

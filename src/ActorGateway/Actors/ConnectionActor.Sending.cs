@@ -105,7 +105,7 @@ internal sealed partial class ConnectionActor
         }
 
         _metrics.RequestWritten();
-        if (request.OnWritten(_time.GetTimestamp()))
+        if (request.OnWritten(_metrics.MeasuresLatency ? _time.GetTimestamp() : 0))
         {
             _inFlight[request.Id] = request;
         }

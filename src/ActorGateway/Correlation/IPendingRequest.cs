@@ -38,7 +38,10 @@ internal interface IPendingRequest : IConnectionMessage
     /// <exception cref="ProtocolException">The request cannot be encoded; nothing was written.</exception>
     public int WriteTo(IBufferWriter<byte> output);
 
-    /// <summary>When the request was written, as a <see cref="TimeProvider"/> timestamp (0 until then).</summary>
+    /// <summary>
+    /// When the request was written, as a <see cref="TimeProvider"/> timestamp; 0 until then, and 0 when nobody measures
+    /// request durations.
+    /// </summary>
     public long WrittenAt { get; }
 
     /// <summary>Marks the request written at <paramref name="timestamp"/>; true when it now waits for a reply.</summary>

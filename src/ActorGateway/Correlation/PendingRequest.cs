@@ -64,7 +64,7 @@ internal sealed class PendingRequest<TResponse> : TaskCompletionSource<TResponse
         return true;
     }
 
-    public bool IsAnsweredBy(uint payloadType) => PayloadRegistry.IsReplyTo(_info.PayloadType, payloadType);
+    public bool IsAnsweredBy(uint payloadType) => _info.IsAnsweredBy(payloadType);
 
     public bool TryComplete(in OpenApiMessage reply)
     {
