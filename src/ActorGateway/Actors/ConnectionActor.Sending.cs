@@ -78,7 +78,6 @@ internal sealed partial class ConnectionActor
 
             queue.Dequeue();
             Write(request);
-            _flushNow |= rateClass != RateClass.None && _throttle is not UnlimitedThrottle;
         }
     }
 
@@ -129,6 +128,8 @@ internal sealed partial class ConnectionActor
         try
         {
             var result = await output.FlushAsync(connection.Closing).ConfigureAwait(false);
+            // The throttle counts what it allowed from now: a burst flushed late must not let the next one in early.
+            _throttle.MarkSent(_time.GetTimestamp());
             if (result.IsCompleted)
             {
                 connection.Break(new GatewayConnectionException(ConnectionFailureKind.ConnectionLost,

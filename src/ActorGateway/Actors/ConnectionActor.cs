@@ -36,9 +36,6 @@ internal sealed partial class ConnectionActor : IAsyncDisposable
     private PipeWriter? _output;
     private long _unflushedBytes;
 
-    // Set after a throttled request is written: it must reach the wire when its permit was stamped, or a burst flushed
-    // late and the next one (granted a window after the stamps) flushed promptly would land within one server-second.
-    private bool _flushNow;
     private long _lastSent;
 
     public ConnectionActor(GatewaySettings settings, IInboundSink sink, GatewayMetrics metrics)
@@ -89,9 +86,8 @@ internal sealed partial class ConnectionActor : IAsyncDisposable
                         OnFrame(mail.Source!, mail.Frame);
                     }
 
-                    if (_unflushedBytes >= FlushThreshold || _flushNow)
+                    if (_unflushedBytes >= FlushThreshold)
                     {
-                        _flushNow = false;
                         await FlushAsync().ConfigureAwait(false);
                     }
                 }

@@ -7,4 +7,7 @@ internal interface IOutboundThrottle
 {
     /// <summary>True and counts the request when it may go now; otherwise false with how long to wait.</summary>
     public bool TryAcquire(RateClass rateClass, out TimeSpan retryAfter);
+
+    /// <summary>The requests allowed since the last call were handed to the transport at <paramref name="timestamp"/>.</summary>
+    public void MarkSent(long timestamp);
 }

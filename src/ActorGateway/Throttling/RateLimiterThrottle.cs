@@ -4,11 +4,12 @@ using ActorGateway.Protocol.Registry;
 namespace ActorGateway.Throttling;
 
 /// <summary>A throttle with one <see cref="RateLimiter"/> per rate class; requests outside both classes are not limited.</summary>
-internal sealed class RateLimiterThrottle(RateLimiter standard, RateLimiter historical) : IOutboundThrottle, IDisposable
+internal sealed class RateLimiterThrottle(SlidingWindowLogRateLimiter standard, SlidingWindowLogRateLimiter historical)
+    : IOutboundThrottle, IDisposable
 {
-    // A second and a little: the server stamps a request when it arrives, a few milliseconds after our permit, and those
-    // milliseconds vary; without the margin one frame of the next burst can land inside the server's second. It costs
-    // 0.5% of the rate.
+    // A second and a little: the server stamps a request when it arrives, a little after we flushed it, and that little
+    // varies; without the margin one frame of the next burst can land inside the server's second. It costs 0.5% of the
+    // rate.
     internal static readonly TimeSpan Window = TimeSpan.FromSeconds(1) + TimeSpan.FromMilliseconds(5);
 
     public static RateLimiterThrottle Create(ThrottleOptions options, TimeProvider time) => new(
@@ -37,6 +38,12 @@ internal sealed class RateLimiterThrottle(RateLimiter standard, RateLimiter hist
 
         retryAfter = lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.Zero;
         return false;
+    }
+
+    public void MarkSent(long timestamp)
+    {
+        standard.MarkSent(timestamp);
+        historical.MarkSent(timestamp);
     }
 
     public void Dispose()

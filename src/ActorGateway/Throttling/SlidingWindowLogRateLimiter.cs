@@ -18,6 +18,7 @@ internal sealed class SlidingWindowLogRateLimiter : RateLimiter
     private readonly long[] _grants; // ring of grant timestamps, oldest at _oldest
     private int _oldest;
     private int _count;
+    private int _unsent; // the newest grants not yet restamped by MarkSent
 
     public SlidingWindowLogRateLimiter(int permitLimit, TimeSpan window, TimeProvider time)
     {
@@ -72,6 +73,25 @@ internal sealed class SlidingWindowLogRateLimiter : RateLimiter
         }
     }
 
+    /// <summary>
+    /// Moves the grants made since the last call to <paramref name="timestamp"/>, when what they allowed left for the
+    /// server. The server counts a request when it arrives; a burst can take tens of milliseconds to leave a busy
+    /// machine, and a window counted from the grants would then end before the server's.
+    /// </summary>
+    public void MarkSent(long timestamp)
+    {
+        lock (_gate)
+        {
+            for (var i = Math.Min(_unsent, _count); i > 0; i--)
+            {
+                ref var grant = ref _grants[(_oldest + _count - i) % _grants.Length];
+                grant = Math.Max(grant, timestamp);
+            }
+
+            _unsent = 0;
+        }
+    }
+
     protected override async ValueTask<RateLimitLease> AcquireAsyncCore(int permitCount, CancellationToken cancellationToken)
     {
         // Waiters are not queued: each retries after the wait it was told. The gateway only ever calls AttemptAcquire.
@@ -101,6 +121,7 @@ internal sealed class SlidingWindowLogRateLimiter : RateLimiter
 
     private void Record(long now)
     {
+        _unsent = Math.Min(_unsent + 1, _grants.Length);
         if (_count < _grants.Length)
         {
             _grants[(_oldest + _count++) % _grants.Length] = now;

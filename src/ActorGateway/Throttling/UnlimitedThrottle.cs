@@ -12,4 +12,8 @@ internal sealed class UnlimitedThrottle : IOutboundThrottle
         retryAfter = TimeSpan.Zero;
         return true;
     }
+
+    public void MarkSent(long timestamp)
+    {
+    }
 }

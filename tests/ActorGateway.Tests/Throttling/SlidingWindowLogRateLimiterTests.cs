@@ -31,6 +31,26 @@ public sealed class SlidingWindowLogRateLimiterTests
     }
 
     [Fact]
+    public void Grants_marked_sent_later_count_from_when_they_were_sent()
+    {
+        var time = new FakeTimeProvider();
+        using var limiter = new SlidingWindowLogRateLimiter(2, TimeSpan.FromSeconds(1), time);
+        Assert.True(limiter.AttemptAcquire().IsAcquired);
+        Assert.True(limiter.AttemptAcquire().IsAcquired);
+        time.Advance(TimeSpan.FromMilliseconds(40)); // the burst took 40 ms to leave
+        limiter.MarkSent(time.GetTimestamp());
+        limiter.MarkSent(time.GetTimestamp() + 1000); // nothing granted since: nothing moves
+
+        time.Advance(TimeSpan.FromMilliseconds(999));
+        using var refused = limiter.AttemptAcquire();
+        Assert.False(refused.IsAcquired);
+        Assert.True(refused.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter));
+        Assert.Equal(TimeSpan.FromMilliseconds(1), retryAfter);
+        time.Advance(TimeSpan.FromMilliseconds(1));
+        Assert.True(limiter.AttemptAcquire().IsAcquired);
+    }
+
+    [Fact]
     public void AttemptAcquire_never_grants_more_than_the_limit_in_any_window_whatever_the_arrivals()
     {
         Prop.ForAll<byte, ushort[]>((limit, gaps) => GrantsRespectTheLimit(limit % 10 + 1, gaps)).QuickCheckThrowOnFailure();
