@@ -48,9 +48,12 @@ public static class RequiredFields
 
             if (field.IsRepeated)
             {
-                foreach (IMessage item in (IList)field.Accessor.GetValue(message))
+                // Indexed, not enumerated: the list is only known as an IList here, and its enumerator would be boxed for
+                // every message decoded (most repeated fields are empty on most messages).
+                var items = (IList)field.Accessor.GetValue(message);
+                for (var i = 0; i < items.Count; i++)
                 {
-                    if (FindMissing(item) is { } nested)
+                    if (FindMissing((IMessage)items[i]!) is { } nested)
                     {
                         return nested;
                     }
