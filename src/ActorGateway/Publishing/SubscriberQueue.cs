@@ -4,17 +4,20 @@ using Google.Protobuf;
 namespace ActorGateway.Publishing;
 
 /// <summary>
-/// One subscriber's bounded queue, read as a <see cref="ChannelReader{T}"/>. The publisher's loop is the only producer
-/// and the subscriber the only consumer; a short lock guards the queue, because dropping the oldest event touches the
-/// consumer's end. The reader is woken only when it waits, so a subscriber that keeps up costs a lock and a copy per event.
-/// Losses are counted and surface as one <see cref="EventsLost"/> notice where the gap is: before the next item after
-/// it, or at the end of what is queued when nothing followed yet.
+/// One subscriber's bounded queue, read as a <see cref="ChannelReader{T}"/> by one reader at a time. The publisher's loop
+/// is the only producer. It appends under a short lock to the queue of incoming items; the reader takes that whole queue
+/// in one go (swapping in its own emptied one) and then reads what it took without any lock, so a subscriber that keeps
+/// up costs the publisher one lock per batch and itself one per batch, not one per event. The bound applies to what
+/// waits in the incoming queue; at most one more batch can be in the reader's hands. Losses are counted and surface as
+/// one <see cref="EventsLost"/> notice where the gap is: before the next item after it, or at the end of what is queued
+/// when nothing followed yet.
 /// </summary>
 internal sealed class SubscriberQueue<T> : ChannelReader<StreamItem<T>>, ISubscriber
     where T : class, IMessage
 {
     private readonly Lock _gate = new();
-    private readonly Queue<StreamItem<T>> _items = new();
+    private Queue<StreamItem<T>> _incoming = new(); // the publisher's end, under the lock
+    private Queue<StreamItem<T>> _taken = new();    // the reader's end, touched by the reader alone
     private readonly TaskCompletionSource _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly int _capacity;
     private readonly OverflowPolicy _overflow;
@@ -49,7 +52,7 @@ internal sealed class SubscriberQueue<T> : ChannelReader<StreamItem<T>>, ISubscr
         {
             lock (_gate)
             {
-                return _items.Count;
+                return _incoming.Count + _taken.Count;
             }
         }
     }
@@ -67,7 +70,7 @@ internal sealed class SubscriberQueue<T> : ChannelReader<StreamItem<T>>, ISubscr
             }
 
             var droppedBefore = _dropped;
-            var before = _items.Count;
+            var before = _incoming.Count;
             for (var i = 0; i < batch.Count; i++)
             {
                 if (batch.Passes(i, Filter))
@@ -76,7 +79,7 @@ internal sealed class SubscriberQueue<T> : ChannelReader<StreamItem<T>>, ISubscr
                 }
             }
 
-            if (_items.Count != before || _lostAtHead > 0 || _lostAtTail > 0)
+            if (_incoming.Count != before || _lostAtHead > 0 || _lostAtTail > 0)
             {
                 wake = TakeWaiter();
             }
@@ -104,7 +107,7 @@ internal sealed class SubscriberQueue<T> : ChannelReader<StreamItem<T>>, ISubscr
             }
 
             AppendLossAtTail();
-            _items.Enqueue(new StreamItem<T>(null, notice));
+            _incoming.Enqueue(new StreamItem<T>(null, notice));
             wake = TakeWaiter();
         }
 
@@ -129,32 +132,9 @@ internal sealed class SubscriberQueue<T> : ChannelReader<StreamItem<T>>, ISubscr
 
     public override bool TryRead(out StreamItem<T> item)
     {
-        lock (_gate)
+        if (_taken.TryDequeue(out item) || TakeIncoming() && _taken.TryDequeue(out item))
         {
-            if (_lostAtHead > 0)
-            {
-                item = new StreamItem<T>(null, new EventsLost(_lostAtHead, GapReason.Overflow));
-                _lostAtHead = 0;
-                return true;
-            }
-
-            if (_items.TryDequeue(out item))
-            {
-                if (item.IsMessage)
-                {
-                    _queuedMessages--;
-                }
-
-                return true;
-            }
-
-            if (_lostAtTail > 0)
-            {
-                // Dropped newest with nothing after them yet: the reader has caught up, so it learns of them now.
-                item = new StreamItem<T>(null, new EventsLost(_lostAtTail, GapReason.Overflow));
-                _lostAtTail = 0;
-                return true;
-            }
+            return true;
         }
 
         if (IsDrained())
@@ -165,12 +145,57 @@ internal sealed class SubscriberQueue<T> : ChannelReader<StreamItem<T>>, ISubscr
         return false;
     }
 
+    /// <summary>Takes everything incoming for the reader, a gap notice first where events were lost; false when none.</summary>
+    private bool TakeIncoming()
+    {
+        lock (_gate)
+        {
+            if (_lostAtHead > 0)
+            {
+                _taken.Enqueue(new StreamItem<T>(null, new EventsLost(_lostAtHead, GapReason.Overflow)));
+                _lostAtHead = 0;
+            }
+
+            if (_incoming.Count > 0)
+            {
+                if (_taken.Count == 0)
+                {
+                    // The usual case: the reader takes the full queue and hands the publisher its emptied one.
+                    (_taken, _incoming) = (_incoming, _taken);
+                }
+                else
+                {
+                    // Behind a gap notice just queued: the events follow it.
+                    while (_incoming.TryDequeue(out var item))
+                    {
+                        _taken.Enqueue(item);
+                    }
+                }
+
+                _queuedMessages = 0;
+            }
+            else if (_lostAtTail > 0)
+            {
+                // Dropped newest with nothing after them yet: the reader has caught up, so it learns of them now.
+                _taken.Enqueue(new StreamItem<T>(null, new EventsLost(_lostAtTail, GapReason.Overflow)));
+                _lostAtTail = 0;
+            }
+
+            return _taken.Count > 0;
+        }
+    }
+
     public override ValueTask<bool> WaitToReadAsync(CancellationToken cancellationToken = default)
     {
         Task<bool> waiting;
+        if (_taken.Count > 0)
+        {
+            return new ValueTask<bool>(true);
+        }
+
         lock (_gate)
         {
-            if (_items.Count > 0 || _lostAtHead > 0 || _lostAtTail > 0)
+            if (_incoming.Count > 0 || _lostAtHead > 0 || _lostAtTail > 0)
             {
                 return new ValueTask<bool>(true);
             }
@@ -197,7 +222,7 @@ internal sealed class SubscriberQueue<T> : ChannelReader<StreamItem<T>>, ISubscr
         }
 
         AppendLossAtTail();
-        _items.Enqueue(new StreamItem<T>(message, null));
+        _incoming.Enqueue(new StreamItem<T>(message, null));
         _queuedMessages++;
     }
 
@@ -206,12 +231,12 @@ internal sealed class SubscriberQueue<T> : ChannelReader<StreamItem<T>>, ISubscr
     {
         firstDrop |= _lostAtHead == 0 && _lostAtTail == 0;
         // A notice at the head is never dropped, so then the new event goes instead.
-        if (_overflow != OverflowPolicy.DropOldest || !_items.TryPeek(out var head) || !head.IsMessage)
+        if (_overflow != OverflowPolicy.DropOldest || !_incoming.TryPeek(out var head) || !head.IsMessage)
         {
             return false;
         }
 
-        _items.Dequeue();
+        _incoming.Dequeue();
         _queuedMessages--;
         _lostAtHead++;
         Volatile.Write(ref _dropped, _dropped + 1);
@@ -222,7 +247,7 @@ internal sealed class SubscriberQueue<T> : ChannelReader<StreamItem<T>>, ISubscr
     {
         if (_lostAtTail > 0)
         {
-            _items.Enqueue(new StreamItem<T>(null, new EventsLost(_lostAtTail, GapReason.Overflow)));
+            _incoming.Enqueue(new StreamItem<T>(null, new EventsLost(_lostAtTail, GapReason.Overflow)));
             _lostAtTail = 0;
         }
     }
@@ -238,7 +263,7 @@ internal sealed class SubscriberQueue<T> : ChannelReader<StreamItem<T>>, ISubscr
     {
         lock (_gate)
         {
-            return _completed && _items.Count == 0 && _lostAtHead == 0 && _lostAtTail == 0;
+            return _completed && _incoming.Count == 0 && _taken.Count == 0 && _lostAtHead == 0 && _lostAtTail == 0;
         }
     }
 }

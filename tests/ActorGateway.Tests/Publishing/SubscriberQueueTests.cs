@@ -44,6 +44,21 @@ public sealed class SubscriberQueueTests
     }
 
     [Fact]
+    public void Offer_while_the_reader_holds_a_taken_batch_bounds_only_what_waits_behind_it()
+    {
+        var queue = Queue(capacity: 2, OverflowPolicy.DropOldest);
+        queue.Offer(Batch(1, 2));
+        Assert.True(queue.TryRead(out var first)); // the reader now holds 1 and 2
+
+        queue.Offer(Batch(3, 4, 5));
+
+        // 2 was already the reader's, so it is delivered; of the three behind it, the oldest gives way to the bound.
+        Assert.Equal(1, first.Message!.SymbolId);
+        Assert.Equal(["2", "lost 1", "4", "5"], Drain(queue));
+        Assert.Equal(1, queue.Dropped);
+    }
+
+    [Fact]
     public void Notify_full_queue_still_takes_the_notice_and_never_drops_it()
     {
         var queue = Queue(capacity: 1, OverflowPolicy.DropOldest);
