@@ -40,8 +40,11 @@ internal static class BenchScenarios
             case FanOutScenario.Name:
                 foreach (var subscribers in settings.Subscribers)
                 {
-                    results.Add(await FanOutScenario.RunAsync(settings, subscribers, cancellationToken).ConfigureAwait(false));
+                    results.Add(await FanOutScenario.RunAsync(settings, subscribers, null, cancellationToken).ConfigureAwait(false));
                 }
+
+                results.Add(await FanOutScenario.RunAsync(settings, settings.Subscribers.Max(), settings.PacedEventsPerSecond,
+                    cancellationToken).ConfigureAwait(false));
 
                 break;
             default:

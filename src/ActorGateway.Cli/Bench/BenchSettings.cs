@@ -18,8 +18,11 @@ internal sealed record BenchSettings
     /// <summary>Outbound limits the throttle scenario runs at, requests per second.</summary>
     public IReadOnlyList<int> ThrottleLimits { get; init; } = [50, 5_000];
 
-    /// <summary>Subscriber counts the fan-out scenario runs with.</summary>
+    /// <summary>Subscriber counts the fan-out scenario runs with, each at the fastest rate the gateway reads.</summary>
     public IReadOnlyList<int> Subscribers { get; init; } = [1, 10];
+
+    /// <summary>The rate of the fan-out run at a set pace, to the most subscribers: the target rate, to show it lossless.</summary>
+    public int PacedEventsPerSecond { get; init; } = 1_000_000;
 
     /// <summary>Transports the scenarios that care run over.</summary>
     public IReadOnlyList<BenchTransport> Transports { get; init; } = [BenchTransport.Tcp, BenchTransport.Tls];

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using ActorGateway.Protocol.Framing;
@@ -7,7 +8,8 @@ using ActorGateway.Protocol.Messages;
 namespace ActorGateway.Cli.Bench;
 
 /// <summary>
-/// A server that sends nothing but spot events, as fast as the client reads them, to one client at a time. The
+/// A server that sends nothing but spot events, as fast as the client reads them or at a set rate, to one client at a
+/// time. The
 /// simulator's market ticks a few dozen times a second, far too slowly to measure fan-out. It floods a client once the
 /// client has subscribed to spots, after answering the session's handshake (<see cref="SpotFloodHandshake"/>).
 /// </summary>
@@ -22,10 +24,13 @@ internal sealed class SpotFloodServer : IAsyncDisposable
     private readonly CancellationTokenSource _stopping = new();
     private readonly byte[] _block = EncodeBlock();
     private readonly Task _serving;
+    private readonly double? _eventsPerSecond;
     private CancellationTokenSource? _flood;
 
-    public SpotFloodServer()
+    /// <param name="eventsPerSecond">The rate to send at; null floods as fast as the client reads.</param>
+    public SpotFloodServer(double? eventsPerSecond = null)
     {
+        _eventsPerSecond = eventsPerSecond;
         _listener.Start();
         _serving = ServeAsync(_stopping.Token);
     }
@@ -95,9 +100,10 @@ internal sealed class SpotFloodServer : IAsyncDisposable
                 Volatile.Write(ref _flood, null);
             }
         }
-        catch (Exception e) when (e is OperationCanceledException or SocketException or IOException)
+        catch (Exception e) when (e is OperationCanceledException or SocketException or IOException
+                                  || (e is InvalidOperationException && cancellationToken.IsCancellationRequested))
         {
-            // Stopped.
+            // Stopped (the listener may have stopped just before the next accept).
         }
     }
 
@@ -117,8 +123,19 @@ internal sealed class SpotFloodServer : IAsyncDisposable
     {
         try
         {
-            while (true)
+            var start = Stopwatch.GetTimestamp();
+            for (long sent = 0; ; sent += FramesPerBlock)
             {
+                if (_eventsPerSecond is { } rate)
+                {
+                    // Blocks go out on a schedule; a block sent late is followed at once by the next, so the rate holds.
+                    var ahead = Statistics.Seconds(Stopwatch.GetTimestamp(), start + (long)(sent / rate * Stopwatch.Frequency));
+                    if (ahead > 0.001)
+                    {
+                        await Task.Delay(TimeSpan.FromSeconds(ahead), flood).ConfigureAwait(false);
+                    }
+                }
+
                 await client.SendAsync(_block, SocketFlags.None, flood).ConfigureAwait(false);
             }
         }

@@ -49,13 +49,27 @@ public sealed class ScenarioSmokeTests
     [Fact]
     public async Task FanOut_short_run_delivers_events_to_every_subscriber_on_both_sides()
     {
-        var result = await FanOutScenario.RunAsync(SmokeSettings.Over(BenchTransport.Tcp), 2, default).OrTimeout(SmokeSettings.Bound);
+        var result = await FanOutScenario.RunAsync(SmokeSettings.Over(BenchTransport.Tcp), 2, null, default).OrTimeout(SmokeSettings.Bound);
 
         // Events on the gateway side mean the flood server answered the session's whole handshake and the publisher's
         // streams carried the spots to the subscribers' callbacks.
         AssertSideBySide(result, "events/s");
         Assert.True(result["gateway catching up after the flood"].Value >= 0);
         Assert.True(result["events the subscribers lost (queue full)"].Value >= 0);
+    }
+
+    [Fact]
+    public async Task FanOut_paced_run_delivers_no_faster_than_offered_and_judges_the_losses()
+    {
+        const int offered = 20_000;
+        var result = await FanOutScenario.RunAsync(SmokeSettings.Over(BenchTransport.Tcp), 2, offered, default).OrTimeout(SmokeSettings.Bound);
+
+        // Blocks of a thousand go out on the schedule, so a short window can catch one block more than its share, but a
+        // flood unpaced would be hundreds of times the rate.
+        var delivered = result["events/s gateway"];
+        Assert.InRange(delivered.Value, 1, offered * 5);
+        Assert.NotNull(delivered.Met);
+        Assert.NotNull(result["events the subscribers lost (queue full)"].Met);
     }
 
     [Theory]
