@@ -22,17 +22,22 @@ internal static class BenchCommand
         var rounds = new Option<int>("--rounds") { Description = "Measured rounds per side.", DefaultValueFactory = _ => 5 };
         var window = new Option<int>("--window", "-w") { Description = "Requests in flight (pipelined).", DefaultValueFactory = _ => 64 };
         var inFlight = new Option<int>("--in-flight") { Description = "Requests held unanswered.", DefaultValueFactory = _ => 100_000 };
+        var pacedRate = new Option<int>("--paced-rate")
+        {
+            Description = "Events per second of the paced fan-out run.", DefaultValueFactory = _ => 1_000_000,
+        };
         var transport = new Option<string>("--transport") { Description = "tcp, tls or both.", DefaultValueFactory = _ => "both" };
         transport.AcceptOnlyFromAmong("tcp", "tls", "both");
 
         var command = new Command("bench", "Measure the gateway against a raw-socket client on the simulator.")
         {
-            scenario, json, seconds, rounds, window, inFlight, transport,
+            scenario, json, seconds, rounds, window, inFlight, pacedRate, transport,
         };
         RequirePositive(seconds);
         RequirePositive(rounds);
         RequirePositive(window);
         RequirePositive(inFlight);
+        RequirePositive(pacedRate);
         command.SetAction((parse, cancellationToken) =>
         {
             var settings = new BenchSettings
@@ -41,6 +46,7 @@ internal static class BenchCommand
                 Rounds = parse.GetValue(rounds),
                 Window = parse.GetValue(window),
                 InFlight = parse.GetValue(inFlight),
+                PacedEventsPerSecond = parse.GetValue(pacedRate),
                 Transports = parse.GetValue(transport) switch
                 {
                     "tcp" => [BenchTransport.Tcp],

@@ -43,14 +43,12 @@ internal static class FanOutScenario
         // The first drain is the warm-up round's.
         figures.Add(Measurement.Of("gateway catching up after the flood", "ms", drains[1..]));
         figures.Add(Measurement.Of("events the subscribers lost (queue full)", "1/s", dropped[1..]));
+        // The target (a million a second to ten subscribers) is judged at a set pace: as fast as the gateway reads, the
+        // reader outruns any ten subscribers on two cores and the figure measures how an overload is shed.
         if (eventsPerSecond is { } rate)
         {
             figures[0] = figures[0].AtLeast(0.99 * rate);
             figures[^1] = figures[^1].AtMost(0);
-        }
-        else if (subscribers == 10)
-        {
-            figures[0] = figures[0].AtLeast(1_000_000);
         }
 
         var pace = eventsPerSecond is { } offered ? $"{offered:N0}/s offered" : "as fast as read";
