@@ -64,6 +64,7 @@ internal sealed partial class ConnectionActor
         {
             _metrics.ReplyReceived();
         }
+
         if (ErrorCodeOf(reply.Payload) is { } code)
         {
             _metrics.ErrorReceived(code);

@@ -3,7 +3,6 @@ using ActorGateway.Diagnostics;
 using ActorGateway.Protocol;
 using ActorGateway.Protocol.Framing;
 using ActorGateway.Protocol.Registry;
-using ActorGateway.Throttling;
 
 namespace ActorGateway.Actors;
 
