@@ -1,3 +1,4 @@
+using System.Security.Cryptography.X509Certificates;
 using ActorGateway.Protocol.Messages;
 using ActorGateway.Resilience;
 using ActorGateway.Simulator;
@@ -78,18 +79,29 @@ internal sealed class BenchServer : IAsyncDisposable
         }
     }
 
+    /// <summary>The certificate a raw client pins over TLS; null over TCP.</summary>
+    public X509Certificate2? RawCertificate => Transport == BenchTransport.Tls ? Simulator.Certificate : null;
+
+    /// <summary>The request a raw client authorizes the application with.</summary>
+    public static ProtoOAApplicationAuthReq ApplicationAuth() => new() { ClientId = ClientId, ClientSecret = ClientSecret };
+
+    /// <summary>Throws unless a raw client's reply to <see cref="ApplicationAuth"/> (its payload type) accepted it.</summary>
+    public static void ThrowUnlessAuthorized(uint reply)
+    {
+        if (reply != (uint)ProtoOAPayloadType.ProtoOaApplicationAuthRes)
+        {
+            throw new InvalidOperationException($"The simulator refused the raw client's application auth (payload type {reply}).");
+        }
+    }
+
     /// <summary>A connected raw client that has authorized the application.</summary>
     public async Task<RawClient> ConnectRawAsync(CancellationToken cancellationToken)
     {
-        var certificate = Transport == BenchTransport.Tls ? Simulator.Certificate : null;
-        var client = await RawClient.ConnectAsync(Simulator.EndPoint, certificate, cancellationToken).ConfigureAwait(false);
+        var client = await RawClient.ConnectAsync(Simulator.EndPoint, RawCertificate, cancellationToken).ConfigureAwait(false);
         try
         {
-            var auth = new ProtoOAApplicationAuthReq { ClientId = ClientId, ClientSecret = ClientSecret };
-            var reply = await client.AskAsync(auth, cancellationToken).ConfigureAwait(false);
-            return reply == (uint)ProtoOAPayloadType.ProtoOaApplicationAuthRes
-                ? client
-                : throw new InvalidOperationException($"The simulator refused the raw client's application auth (payload type {reply}).");
+            ThrowUnlessAuthorized(await client.AskAsync(ApplicationAuth(), cancellationToken).ConfigureAwait(false));
+            return client;
         }
         catch
         {

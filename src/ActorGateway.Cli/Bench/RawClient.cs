@@ -6,7 +6,6 @@ using System.Net.Sockets;
 using System.Security.Cryptography.X509Certificates;
 using ActorGateway.Protocol.Framing;
 using ActorGateway.Protocol.Messages;
-using ActorGateway.Protocol.Registry;
 using Google.Protobuf;
 
 namespace ActorGateway.Cli.Bench;
@@ -54,12 +53,7 @@ internal sealed class RawClient : IAsyncDisposable
         var tls = new SslStream(stream, leaveInnerStreamOpen: false);
         try
         {
-            await tls.AuthenticateAsClientAsync(new SslClientAuthenticationOptions
-            {
-                TargetHost = "localhost",
-                // The simulator's certificate is self-signed: trust exactly that one.
-                RemoteCertificateValidationCallback = (_, certificate, _, _) => certificate is not null && pinned.Equals(certificate),
-            }, cancellationToken).ConfigureAwait(false);
+            await tls.AuthenticateAsClientAsync(PinnedTls.ClientOptions(pinned), cancellationToken).ConfigureAwait(false);
         }
         catch
         {
@@ -153,18 +147,7 @@ internal sealed class RawClient : IAsyncDisposable
     {
         var result = await _input.ReadAsync(cancellationToken).ConfigureAwait(false);
         var buffer = result.Buffer;
-        var replies = 0;
-        uint last = 0;
-        while (FrameCodec.TryReadFrame(ref buffer, FrameCodec.DefaultMaxFrameSize, out var frame))
-        {
-            var payloadType = FrameEnvelope.Parse(frame).PayloadType;
-            if (payloadType != PayloadRegistry.HeartbeatEvent)
-            {
-                replies++;
-                last = payloadType;
-            }
-        }
-
+        var (replies, last) = RawReplies.Take(ref buffer);
         _input.AdvanceTo(buffer.Start, buffer.End);
         if (result.IsCompleted && replies == 0)
         {
