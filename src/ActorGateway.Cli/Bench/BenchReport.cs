@@ -26,6 +26,11 @@ internal static class BenchReport
             table.AddRow(Markup.Escape(m.Name), Format(m.Value), Format(m.Low), Format(m.High), Markup.Escape(m.Unit), target);
         }
 
+        if (result.Baseline is not null)
+        {
+            table.Caption = new TableTitle($"ratios to {Markup.Escape(result.Baseline)}, the fastest raw client of this run");
+        }
+
         console.Write(table);
     }
 
