@@ -3,60 +3,54 @@ using ActorGateway.Protocol.Messages;
 
 namespace ActorGateway.Cli.Bench;
 
-/// <summary>One VersionReq at a time: round-trip percentiles of the gateway and of the raw client on one server.</summary>
+/// <summary>
+/// One VersionReq at a time on one server: round-trip percentiles of the gateway and of two raw clients, the async one
+/// and a blocking one on a dedicated thread, taken against whichever of the two is faster in this run.
+/// </summary>
 internal static class LatencyScenario
 {
     public const string Name = "latency";
 
-    private static readonly (string Label, double Fraction)[] Percentiles = [("p50", 0.5), ("p99", 0.99), ("p99.9", 0.999)];
-
     public static async Task<ScenarioResult> RunAsync(BenchSettings settings, BenchTransport transport, CancellationToken cancellationToken)
     {
         var session = await BenchSession.StartAsync(transport, cancellationToken).ConfigureAwait(false);
-        var request = new ProtoOAVersionReq();
-        var gatewaySamples = new List<double[]>();
-        var rawSamples = new List<double[]>();
         await using (session.ConfigureAwait(false))
         {
-            await SideBySide.RunAsync(settings,
-                duration => SampleAsync(duration, gatewaySamples, async () =>
-                {
-                    var start = Stopwatch.GetTimestamp();
-                    await session.Gateway.AskAsync<ProtoOAVersionRes>(request, cancellationToken: cancellationToken).ConfigureAwait(false);
-                    return Stopwatch.GetTimestamp() - start;
-                }),
-                duration => SampleAsync(duration, rawSamples, () => session.Raw.RoundTripAsync(cancellationToken))).ConfigureAwait(false);
-        }
-
-        // The first entry of each list is the warm-up round.
-        var figures = new List<Measurement>();
-        foreach (var (label, fraction) in Percentiles)
-        {
-            var gatewayRounds = gatewaySamples.Skip(1).Select(s => Statistics.Percentile(s, fraction)).ToArray();
-            var rawRounds = rawSamples.Skip(1).Select(s => Statistics.Percentile(s, fraction)).ToArray();
-            var described = SideBySide.Describe($"{label} µs", "µs", gatewayRounds, rawRounds);
-            if (label == "p50")
+            var blocking = await BlockingRawRunner.StartAsync(session.Server, cancellationToken).ConfigureAwait(false);
+            await using (blocking.ConfigureAwait(false))
             {
-                described[2] = described[2].AtMost(1.3);
+                Side[] callers = [TaskCaller(session.Gateway, cancellationToken)];
+                Side[] rawClients =
+                [
+                    new(new RoundTripTimes("raw async"), (duration, times) =>
+                        times.SampleAsync(duration, () => session.Raw.RoundTripAsync(cancellationToken))),
+                    new(new RoundTripTimes("raw blocking"), (duration, times) =>
+                        blocking.SampleAsync(duration, times, cancellationToken)),
+                ];
+                await SideBySide.RunAsync(settings, [.. callers.Concat(rawClients).Select(side => side.Round)]).ConfigureAwait(false);
+
+                var (figures, baseline) = LatencyFigures.Describe([.. callers.Select(side => side.Times)],
+                    [.. rawClients.Select(side => side.Times)]);
+                return new ScenarioResult(Name, transport.ToString(), figures) { Baseline = baseline };
             }
-
-            figures.AddRange(described);
         }
-
-        return new ScenarioResult(Name, transport.ToString(), figures);
     }
 
-    private static async Task<double> SampleAsync(TimeSpan duration, List<double[]> rounds, Func<Task<long>> roundTrip)
+    /// <summary>The gateway as an application calls it: an awaited <c>AskAsync</c> per request.</summary>
+    private static Side TaskCaller(GatewayClient gateway, CancellationToken cancellationToken)
     {
-        var microseconds = new List<double>();
-        var stopAt = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
-        while (Stopwatch.GetTimestamp() < stopAt)
+        var request = new ProtoOAVersionReq();
+        return new Side(new RoundTripTimes("gateway"), (duration, times) => times.SampleAsync(duration, async () =>
         {
-            microseconds.Add(await roundTrip().ConfigureAwait(false) * 1e6 / Stopwatch.Frequency);
-        }
+            var start = Stopwatch.GetTimestamp();
+            await gateway.AskAsync<ProtoOAVersionRes>(request, cancellationToken: cancellationToken).ConfigureAwait(false);
+            return Stopwatch.GetTimestamp() - start;
+        }));
+    }
 
-        microseconds.Sort();
-        rounds.Add([.. microseconds]);
-        return microseconds.Count;
+    /// <summary>One client of the run: its times, and how it runs a round of the given length into them.</summary>
+    private sealed record Side(RoundTripTimes Times, Func<TimeSpan, RoundTripTimes, Task<double>> Sample)
+    {
+        public Func<TimeSpan, Task<double>> Round => duration => Sample(duration, Times);
     }
 }

@@ -34,6 +34,33 @@ public sealed class BenchCommandTests
         }
     }
 
+    [Fact]
+    public async Task RunAsync_latency_names_the_raw_client_its_ratios_are_to_in_the_table_and_the_json()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"bench-{Guid.NewGuid():N}.json");
+        var output = new StringWriter();
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output), Ansi = AnsiSupport.No });
+        console.Profile.Width = 200;
+        try
+        {
+            await BenchCommand.RunAsync(LatencyScenario.Name, SmokeSettings.Over(BenchTransport.Tcp), new FileInfo(path), console, default)
+                .OrTimeout(SmokeSettings.Bound);
+
+            using var json = JsonDocument.Parse(await File.ReadAllTextAsync(path));
+            var result = Assert.Single(json.RootElement.GetProperty("results").EnumerateArray());
+            var baseline = result.GetProperty("baseline").GetString();
+            Assert.Contains(baseline, new[] { "raw async", "raw blocking" });
+            var names = result.GetProperty("measurements").EnumerateArray().Select(m => m.GetProperty("name").GetString()).ToList();
+            Assert.Contains("p50 µs raw async", names);
+            Assert.Contains("p50 µs raw blocking", names);
+            Assert.Contains($"ratios to {baseline}", output.ToString(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
     [Theory]
     [InlineData("bench", "nonsense")]
     [InlineData("bench", "pipelined", "--rounds", "0")]

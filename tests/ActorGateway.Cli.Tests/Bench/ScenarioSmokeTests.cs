@@ -19,19 +19,33 @@ public sealed class ScenarioSmokeTests
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
-    public async Task Latency_short_run_reports_ordered_percentiles_and_ratios(bool tls)
+    public async Task Latency_short_run_reports_both_raw_clients_and_takes_ratios_to_the_one_with_the_lower_p50(bool tls)
     {
         var transport = tls ? BenchTransport.Tls : BenchTransport.Tcp;
         var result = await LatencyScenario.RunAsync(SmokeSettings.Over(transport), transport, default).OrTimeout(SmokeSettings.Bound);
 
-        foreach (var label in new[] { "p50", "p99", "p99.9" })
+        string[] rawClients = ["raw async", "raw blocking"];
+        foreach (var client in rawClients.Prepend("gateway"))
         {
-            AssertSideBySide(result, $"{label} µs");
+            var (p50, p99, p999) = (result[$"p50 µs {client}"], result[$"p99 µs {client}"], result[$"p99.9 µs {client}"]);
+            AssertRounds(p50);
+            AssertRounds(p99);
+            AssertRounds(p999);
+            Assert.True(p50.Value <= p99.Value && p99.Value <= p999.Value, $"{client}: {p50.Value}, {p99.Value}, {p999.Value} µs");
         }
 
-        Assert.True(result["p50 µs gateway"].Value <= result["p99.9 µs gateway"].Value);
-        Assert.True(result["p50 µs raw"].Value <= result["p99.9 µs raw"].Value);
-        Assert.NotNull(result["p50 µs ratio"].Met);
+        var baseline = Assert.Single(rawClients, client => client == result.Baseline);
+        var other = Assert.Single(rawClients, client => client != result.Baseline);
+        Assert.True(result[$"p50 µs {baseline}"].Value <= result[$"p50 µs {other}"].Value,
+            $"{baseline} {result[$"p50 µs {baseline}"].Value} µs, {other} {result[$"p50 µs {other}"].Value} µs");
+        foreach (var label in new[] { "p50", "p99", "p99.9" })
+        {
+            var ratio = result[$"{label} µs gateway ratio"];
+            AssertRounds(ratio);
+            Assert.Equal($"x {baseline}", ratio.Unit);
+        }
+
+        Assert.NotNull(result["p50 µs gateway ratio"].Met);
     }
 
     [Fact]
@@ -99,6 +113,12 @@ public sealed class ScenarioSmokeTests
         var restore = result["listener back to session restored"];
         Assert.True(restore.Low > 0 && restore.Low <= restore.Value && restore.Value <= restore.High);
         Assert.NotNull(restore.Met);
+    }
+
+    private static void AssertRounds(Measurement measurement)
+    {
+        Assert.True(double.IsFinite(measurement.Value) && measurement.Low > 0, $"{measurement.Name} {measurement.Low}");
+        Assert.InRange(measurement.Value, measurement.Low, measurement.High);
     }
 
     private static void AssertSideBySide(ScenarioResult result, string name)
