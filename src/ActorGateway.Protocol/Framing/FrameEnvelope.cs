@@ -18,6 +18,20 @@ public readonly record struct FrameEnvelope(uint PayloadType, ReadOnlySequence<b
     /// <exception cref="ProtocolException">Kind <see cref="ProtocolErrorKind.MalformedEnvelope"/>.</exception>
     public static FrameEnvelope Parse(in ReadOnlySequence<byte> frame)
     {
+        try
+        {
+            return Read(frame);
+        }
+        catch (Exception e) when (e is not ProtocolException && !FatalExceptions.Is(e))
+        {
+            // The reader means to fail only with ProtocolException; anything else is a bug met on hostile bytes, and the
+            // stream behind them can no more be trusted than after any other bad envelope.
+            throw new ProtocolException(ProtocolErrorKind.MalformedEnvelope, "The frame is not a valid ProtoMessage envelope.", e);
+        }
+    }
+
+    private static FrameEnvelope Read(in ReadOnlySequence<byte> frame)
+    {
         var reader = new SequenceReader<byte>(frame);
         uint? payloadType = null;
         var payload = ReadOnlySequence<byte>.Empty;
