@@ -14,5 +14,13 @@ internal sealed partial class Connection
 
         [LoggerMessage(EventId = 103, Level = LogLevel.Error, Message = "Connection {ConnectionId} failed to encode a reply")]
         public static partial void Failed(ILogger logger, long connectionId, Exception error);
+
+        // Information, not Debug: a client whose frames cannot be read is worth seeing without turning on debug logs.
+        [LoggerMessage(EventId = 104, Level = LogLevel.Information,
+            Message = "Connection {ConnectionId} closing: the client sent a frame that cannot be read ({Reason})")]
+        public static partial void StreamBroken(ILogger logger, long connectionId, string reason);
+
+        [LoggerMessage(EventId = 105, Level = LogLevel.Warning, Message = "Connection {ConnectionId} stopped reading on an unexpected failure")]
+        public static partial void ReadFailed(ILogger logger, long connectionId, Exception error);
     }
 }

@@ -2,6 +2,7 @@ using System.IO.Pipelines;
 using System.Threading.Channels;
 using ActorGateway.Protocol;
 using ActorGateway.Protocol.Framing;
+using ActorGateway.Protocol.Messages;
 using ActorGateway.Simulator.Exchange;
 using Microsoft.Extensions.Logging;
 
@@ -153,6 +154,12 @@ internal sealed partial class Connection : IDisposable
         {
             Post(new ConnectionCommand.ReadEnded(e));
         }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // A bug, but a read loop that died without a word would leave the client unanswered until the idle timeout.
+            Log.ReadFailed(_logger, Id, e);
+            Post(new ConnectionCommand.ReadEnded(e));
+        }
     }
 
     private void Handle(ConnectionCommand command)
@@ -195,16 +202,19 @@ internal sealed partial class Connection : IDisposable
 
     private void OnReadEnded(Exception? error)
     {
-        if (error is ProtocolException { Kind: ProtocolErrorKind.FrameTooLarge } tooLarge)
+        if (error is ProtocolException broken)
         {
-            WriteNow(ErrorReplies.Common(Protocol.Messages.ProtoErrorCode.FrameTooLong, tooLarge.Message), null);
-        }
-        else if (error is ProtocolException broken)
-        {
-            WriteNow(ErrorReplies.Common(Protocol.Messages.ProtoErrorCode.InvalidRequest, broken.Message), null);
+            var code = broken.Kind == ProtocolErrorKind.FrameTooLarge ? ProtoErrorCode.FrameTooLong : ProtoErrorCode.InvalidRequest;
+            WriteNow(ErrorReplies.Common(code, broken.Message), null);
+            Log.StreamBroken(_logger, Id, broken.Message);
         }
 
-        Close(error is null ? "client closed" : error.GetType().Name);
+        Close(error switch
+        {
+            null => "client closed",
+            ProtocolException => "unreadable frame",
+            _ => error.GetType().Name,
+        });
     }
 
     private void OnHeartbeatDue()

@@ -30,6 +30,9 @@ internal sealed class SimulatorHost : IAsyncDisposable
 
     public FakeTimeProvider Time { get; }
 
+    /// <summary>What the server logged at Information or above.</summary>
+    public IReadOnlyCollection<string> Logs => _logs.Entries;
+
     /// <summary>The market tick interval the host uses.</summary>
     public static TimeSpan Tick => TimeSpan.FromMilliseconds(500);
 
