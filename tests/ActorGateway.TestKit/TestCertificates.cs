@@ -13,12 +13,35 @@ public static class TestCertificates
     /// </summary>
     public static X509Certificate2 CreateSelfSigned(string hostName = "localhost")
     {
+        var now = DateTimeOffset.UtcNow;
+        return CreateSelfSigned(hostName, now.AddDays(-1), now.AddDays(1));
+    }
+
+    /// <summary>A self-signed server certificate for <paramref name="hostName"/> (and 127.0.0.1) that expired yesterday.</summary>
+    public static X509Certificate2 CreateExpired(string hostName = "localhost")
+    {
+        var now = DateTimeOffset.UtcNow;
+        return CreateSelfSigned(hostName, now.AddDays(-30), now.AddDays(-1));
+    }
+
+    /// <summary>A self-signed server certificate for <paramref name="hostName"/> (and 127.0.0.1) valid only from tomorrow.</summary>
+    public static X509Certificate2 CreateNotYetValid(string hostName = "localhost")
+    {
+        var now = DateTimeOffset.UtcNow;
+        return CreateSelfSigned(hostName, now.AddDays(1), now.AddDays(30));
+    }
+
+    /// <summary>
+    /// A self-signed server certificate for <paramref name="hostName"/> (and 127.0.0.1) valid from
+    /// <paramref name="notBefore"/> to <paramref name="notAfter"/>, with its private key.
+    /// </summary>
+    public static X509Certificate2 CreateSelfSigned(string hostName, DateTimeOffset notBefore, DateTimeOffset notAfter)
+    {
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var request = ServerRequest(hostName, key);
         // Self-signed, it is its own root, so it may be pinned as the one trusted certificate.
         request.CertificateExtensions.Add(new X509BasicConstraintsExtension(certificateAuthority: true, false, 0, critical: true));
-        var now = DateTimeOffset.UtcNow;
-        using var certificate = request.CreateSelfSigned(now.AddDays(-1), now.AddDays(1));
+        using var certificate = request.CreateSelfSigned(notBefore, notAfter);
         // A round trip through PKCS#12 gives a certificate whose key every platform's TLS stack accepts.
         return X509CertificateLoader.LoadPkcs12(certificate.Export(X509ContentType.Pkcs12), null);
     }

@@ -17,7 +17,7 @@ internal sealed class SocketTransportFactory(TlsSettings tls) : ITransportFactor
             stream = new NetworkStream(socket, ownsSocket: true);
             if (tls.Enabled)
             {
-                stream = await AuthenticateAsync(stream, host, cancellationToken).ConfigureAwait(false);
+                stream = await AuthenticateAsync(stream, host, port, cancellationToken).ConfigureAwait(false);
             }
 
             return new StreamTransport(stream);
@@ -41,16 +41,27 @@ internal sealed class SocketTransportFactory(TlsSettings tls) : ITransportFactor
         }
     }
 
-    private async Task<Stream> AuthenticateAsync(Stream inner, string host, CancellationToken cancellationToken)
+    private async Task<Stream> AuthenticateAsync(Stream inner, string host, int port, CancellationToken cancellationToken)
     {
+        var check = new CertificateCheck(tls, host);
         var ssl = new SslStream(inner, leaveInnerStreamOpen: false);
         var options = new SslClientAuthenticationOptions
         {
             TargetHost = host,
-            RemoteCertificateValidationCallback = tls.Validate,
+            RemoteCertificateValidationCallback = check.Validate,
         };
-        await ssl.AuthenticateAsClientAsync(options, cancellationToken).ConfigureAwait(false);
-        return ssl;
+        try
+        {
+            await ssl.AuthenticateAsClientAsync(options, cancellationToken).ConfigureAwait(false);
+            return ssl;
+        }
+        catch (AuthenticationException e) when (check.Refusal is { } why)
+        {
+            // The platform only says the callback refused the certificate; the check knows why.
+            await ssl.DisposeAsync().ConfigureAwait(false);
+            throw new GatewayConnectionException(ConnectionFailureKind.TlsFailure,
+                $"The TLS handshake with {host}:{port} failed: {why}.", e);
+        }
     }
 
     private static async ValueTask DisposeAsync(Stream? stream, Socket socket)

@@ -17,40 +17,65 @@ internal sealed record TlsSettings(bool Enabled, bool AllowUntrustedCertificate,
         return new TlsSettings(options.Enabled, options.AllowUntrustedCertificate, anchor);
     }
 
-    /// <summary>The server-certificate check: the system's, or the same with <see cref="TrustAnchor"/> as the only root.</summary>
-    public bool Validate(object sender, X509Certificate? certificate, X509Chain? chain, SslPolicyErrors errors)
+    /// <summary>
+    /// The server-certificate check: the system's, or the same with <see cref="TrustAnchor"/> as the only root.
+    /// </summary>
+    /// <returns>Null when the certificate is accepted; otherwise every reason it is not, in words.</returns>
+    public string? Refuse(string host, X509Certificate? certificate, X509Chain? chain, SslPolicyErrors errors)
     {
-        if (AllowUntrustedCertificate)
+        if (AllowUntrustedCertificate || (TrustAnchor is null && errors == SslPolicyErrors.None))
         {
-            return true;
+            return null;
         }
 
-        if (TrustAnchor is null || certificate is null)
+        if (certificate is null || errors.HasFlag(SslPolicyErrors.RemoteCertificateNotAvailable))
         {
-            return errors == SslPolicyErrors.None;
+            return "the server sent no certificate";
         }
 
-        // A wrong host name or a missing certificate still fails; only the chain is judged against the anchor.
-        if ((errors & ~SslPolicyErrors.RemoteCertificateChainErrors) != SslPolicyErrors.None)
+        using var leaf = X509CertificateLoader.LoadCertificate(certificate.GetRawCertData());
+        var reasons = new List<string>(2);
+        // A wrong host name fails even with an anchor; only the chain is judged against it.
+        if (errors.HasFlag(SslPolicyErrors.RemoteCertificateNameMismatch))
         {
-            return false;
+            reasons.Add(CertificateProblems.NameMismatch(leaf, host));
         }
 
-        using var custom = new X509Chain();
+        if (TrustAnchor is null)
+        {
+            if (errors.HasFlag(SslPolicyErrors.RemoteCertificateChainErrors))
+            {
+                reasons.Add(CertificateProblems.Chain(leaf, chain));
+            }
+        }
+        else
+        {
+            using var anchored = AnchoredChain(chain);
+            if (!anchored.Build(leaf))
+            {
+                reasons.Add(CertificateProblems.Chain(leaf, anchored));
+            }
+        }
+
+        return reasons.Count == 0 ? null : string.Join("; ", reasons);
+    }
+
+    private X509Chain AnchoredChain(X509Chain? sent)
+    {
+        var custom = new X509Chain();
         custom.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-        custom.ChainPolicy.CustomTrustStore.Add(TrustAnchor);
+        custom.ChainPolicy.CustomTrustStore.Add(TrustAnchor!);
         custom.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
-        if (chain is not null)
+        if (sent is not null)
         {
             // The intermediates the server sent, so a leaf issued below the anchor still reaches it.
-            foreach (var element in chain.ChainElements)
+            foreach (var element in sent.ChainElements)
             {
                 custom.ChainPolicy.ExtraStore.Add(element.Certificate);
             }
         }
 
-        using var leaf = X509CertificateLoader.LoadCertificate(certificate.GetRawCertData());
-        return custom.Build(leaf);
+        return custom;
     }
 
     private static X509Certificate2 Load(string path)

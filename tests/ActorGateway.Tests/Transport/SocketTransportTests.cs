@@ -2,6 +2,7 @@ using System.Security.Cryptography.X509Certificates;
 using ActorGateway.Protocol.Messages;
 using ActorGateway.TestKit;
 using ActorGateway.Tests.Support;
+using ActorGateway.Transport;
 
 namespace ActorGateway.Tests.Transport;
 
@@ -148,6 +149,94 @@ public sealed class SocketTransportTests
         var error = await Assert.ThrowsAsync<GatewayConnectionException>(() => client.ConnectAsync().OrTimeout());
         Assert.Equal(ConnectionFailureKind.ConnectFailed, error.Kind);
     }
+
+    [Fact]
+    public async Task A_certificate_for_another_host_is_refused_naming_both_hosts()
+    {
+        using var certificate = TestCertificates.CreateSelfSigned("elsewhere.example");
+        await using var server = new LoopbackServer(certificate);
+
+        var error = await RefusedAsync(server, trustAnchor: certificate);
+
+        Assert.Equal($"The TLS handshake with localhost:{server.Port} failed: the server's certificate is for "
+            + "'elsewhere.example', '127.0.0.1', not 'localhost' (name mismatch).", error.Message);
+    }
+
+    [Fact]
+    public async Task A_self_signed_certificate_the_system_does_not_trust_is_refused_as_an_untrusted_chain()
+    {
+        using var certificate = TestCertificates.CreateSelfSigned("localhost");
+        await using var server = new LoopbackServer(certificate);
+
+        var error = await RefusedAsync(server, trustAnchor: null);
+
+        Assert.Equal($"The TLS handshake with localhost:{server.Port} failed: the server's certificate 'CN=localhost' is "
+            + "self-signed and not trusted (untrusted chain).", error.Message);
+    }
+
+    [Fact]
+    public async Task A_certificate_from_another_authority_is_refused_naming_that_authority()
+    {
+        using var authority = TestCertificates.CreateAuthority();
+        using var stranger = TestCertificates.CreateAuthority("Someone Else");
+        using var certificate = TestCertificates.CreateIssuedBy(stranger, "localhost");
+        await using var server = new LoopbackServer(certificate);
+
+        var error = await RefusedAsync(server, trustAnchor: authority);
+
+        Assert.Equal($"The TLS handshake with localhost:{server.Port} failed: the server's certificate is issued by "
+            + "'CN=Someone Else', which is not trusted (untrusted chain).", error.Message);
+    }
+
+    [Fact]
+    public async Task An_expired_certificate_is_refused_with_the_day_it_expired()
+    {
+        using var certificate = TestCertificates.CreateExpired("localhost");
+        await using var server = new LoopbackServer(certificate);
+
+        var error = await RefusedAsync(server, trustAnchor: certificate);
+
+        Assert.Equal($"The TLS handshake with localhost:{server.Port} failed: the server's certificate expired on "
+            + $"{Utc(certificate.NotAfter)} (expired).", error.Message);
+    }
+
+    [Fact]
+    public async Task A_certificate_not_yet_valid_is_refused_with_the_day_it_starts()
+    {
+        using var certificate = TestCertificates.CreateNotYetValid("localhost");
+        await using var server = new LoopbackServer(certificate);
+
+        var error = await RefusedAsync(server, trustAnchor: certificate);
+
+        Assert.Equal($"The TLS handshake with localhost:{server.Port} failed: the server's certificate is not valid before "
+            + $"{Utc(certificate.NotBefore)} (not yet valid).", error.Message);
+    }
+
+    [Fact]
+    public async Task An_expired_certificate_for_another_host_is_refused_for_both_reasons()
+    {
+        using var certificate = TestCertificates.CreateExpired("elsewhere.example");
+        await using var server = new LoopbackServer(certificate);
+
+        var error = await RefusedAsync(server, trustAnchor: certificate);
+
+        Assert.Contains("(name mismatch); the server's certificate expired on", error.Message, StringComparison.Ordinal);
+    }
+
+    // Straight through the socket factory, so the message is the transport's own.
+    private static async Task<GatewayConnectionException> RefusedAsync(LoopbackServer server, X509Certificate2? trustAnchor)
+    {
+        var factory = new SocketTransportFactory(new TlsSettings(Enabled: true, AllowUntrustedCertificate: false, trustAnchor));
+
+        var error = await Assert.ThrowsAsync<GatewayConnectionException>(
+            () => factory.ConnectAsync("localhost", server.Port, CancellationToken.None).AsTask().OrTimeout());
+
+        Assert.Equal(ConnectionFailureKind.TlsFailure, error.Kind);
+        return error;
+    }
+
+    private static string Utc(DateTime local) =>
+        local.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss 'UTC'", System.Globalization.CultureInfo.InvariantCulture);
 
     private static GatewayClient Client(LoopbackServer server, Action<TlsOptions> tls, bool throttle = true, LogCollector? logs = null)
     {
