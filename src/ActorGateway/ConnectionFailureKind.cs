@@ -28,4 +28,10 @@ public enum ConnectionFailureKind
 
     /// <summary>The client was disposed.</summary>
     Disposed,
+
+    /// <summary>
+    /// An actor on the request's path failed and was restarted by its supervisor; a request written before may have
+    /// reached the server.
+    /// </summary>
+    Faulted,
 }

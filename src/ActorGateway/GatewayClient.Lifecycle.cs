@@ -1,4 +1,6 @@
 using ActorGateway.Actors;
+using ActorGateway.Correlation;
+using Akka.Actor;
 
 namespace ActorGateway;
 
@@ -6,18 +8,23 @@ public sealed partial class GatewayClient
 {
     private int _disposed;
 
-    /// <inheritdoc />
+    /// <summary>
+    /// Connects unless connected. Waits through failed attempts for up to the request timeout; then, or when the retry
+    /// policy gives up, fails with why the attempts failed (<see cref="GatewayConnectionException"/> of kind
+    /// <see cref="ConnectionFailureKind.ConnectFailed"/> or <see cref="ConnectionFailureKind.TlsFailure"/>...).
+    /// </summary>
     public Task ConnectAsync(CancellationToken cancellationToken = default)
     {
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
         var waiter = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        ObjectDisposedException.ThrowIf(!_actor.Post(new ConnectionActor.Connect(waiter)), this);
+        Post(new ConnectionActor.Connect(waiter, _settings.RequestTimeout, Deadlines.After(_time, _settings.RequestTimeout)));
         return waiter.Task.WaitAsync(cancellationToken);
     }
 
     /// <summary>
     /// Closes the connection and fails every pending request with a <see cref="GatewayConnectionException"/> of kind
-    /// <see cref="ConnectionFailureKind.Disposed"/>; events already queued are still raised.
+    /// <see cref="ConnectionFailureKind.Disposed"/>; events already queued are still raised. Then stops the gateway
+    /// actor, and the actor system if the client created it.
     /// </summary>
     public async ValueTask DisposeAsync()
     {
@@ -26,8 +33,16 @@ public sealed partial class GatewayClient
             return;
         }
 
-        await _actor.DisposeAsync().ConfigureAwait(false);
-        await _events.DisposeAsync().ConfigureAwait(false);
-        _metrics.Dispose();
+        var closed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Gateway.Tell(new ConnectionActor.Shutdown(closed));
+        await closed.Task.ConfigureAwait(false);
+        await _events.DrainAsync().ConfigureAwait(false);
+        await Gateway.GracefulStop(TimeSpan.FromSeconds(10)).ConfigureAwait(false);
+        if (_ownsSystem)
+        {
+            await _system.Terminate().ConfigureAwait(false);
+        }
+
+        _wiring.Metrics.Dispose();
     }
 }

@@ -8,8 +8,6 @@ namespace ActorGateway;
 
 public sealed partial class GatewayClient
 {
-    private long _lastId;
-
     /// <inheritdoc />
     public Task<TResponse> AskAsync<TResponse>(IMessage request, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
         where TResponse : class, IMessage => Ask<TResponse>(request, timeout, bypassGate: false, cancellationToken);
@@ -21,7 +19,7 @@ public sealed partial class GatewayClient
     private Task<TResponse> Ask<TResponse>(IMessage request, TimeSpan? timeout, bool bypassGate, CancellationToken cancellationToken)
         where TResponse : class, IMessage
     {
-        var info = DescribeRequest(request);
+        var info = RequestInfo.Of(request);
         // An error reply fails the request, so it is never the type a caller asks for.
         if (ReplyType<TResponse>.PayloadType is { } replyType
             && (replyType is PayloadRegistry.ErrorRes or PayloadRegistry.OAErrorRes || !info.IsAnsweredBy(replyType)))
@@ -30,16 +28,17 @@ public sealed partial class GatewayClient
         }
 
         var wait = timeout ?? _settings.RequestTimeout;
-        var deadline = DeadlineAfter(wait);
+        var deadline = Deadlines.After(_time, wait);
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
         if (cancellationToken.IsCancellationRequested)
         {
             return Task.FromCanceled<TResponse>(cancellationToken);
         }
 
-        var pending = new PendingRequest<TResponse>(request, info, Interlocked.Increment(ref _lastId), wait, deadline, bypassGate);
+        var pending = new PendingRequest<TResponse>(request, info, _wiring.Ids.Next(), wait, deadline, bypassGate);
         pending.CancelWith(cancellationToken);
-        return _actor.Post(pending) ? pending.Task : throw new ObjectDisposedException(nameof(GatewayClient));
+        Post(pending);
+        return pending.Task;
     }
 
     /// <inheritdoc />
@@ -47,7 +46,7 @@ public sealed partial class GatewayClient
     {
         ArgumentNullException.ThrowIfNull(envelope);
         var wait = timeout ?? _settings.RequestTimeout;
-        var deadline = DeadlineAfter(wait);
+        var deadline = Deadlines.After(_time, wait);
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
         if (cancellationToken.IsCancellationRequested)
         {
@@ -56,38 +55,8 @@ public sealed partial class GatewayClient
 
         var send = new RawSend(envelope, wait, deadline);
         send.CancelWith(cancellationToken);
-        return _actor.Post(send) ? send.Task : throw new ObjectDisposedException(nameof(GatewayClient));
-    }
-
-    private static MessageInfo DescribeRequest(IMessage request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        MessageInfo info;
-        try
-        {
-            info = PayloadRegistry.Of(request);
-        }
-        catch (ProtocolException e)
-        {
-            throw new ArgumentException(e.Message, nameof(request), e);
-        }
-
-        return info.Kind == MessageKind.Request
-            ? info
-            : throw new ArgumentException($"{info.Name} is not a request.", nameof(request));
-    }
-
-    private long DeadlineAfter(TimeSpan timeout)
-    {
-        if (timeout == Timeout.InfiniteTimeSpan)
-        {
-            return long.MaxValue;
-        }
-
-        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(timeout, TimeSpan.Zero, nameof(timeout));
-        var ticks = timeout.TotalSeconds * _time.TimestampFrequency;
-        var now = _time.GetTimestamp();
-        return ticks >= long.MaxValue - now ? long.MaxValue : now + (long)ticks;
+        Post(send);
+        return send.Task;
     }
 
     /// <summary>The payload type a reply type stands for, worked out once per type; null for <see cref="IMessage"/> itself.</summary>

@@ -1,43 +1,76 @@
 using ActorGateway.Actors;
 using ActorGateway.Diagnostics;
+using Akka.Actor;
+using Akka.Configuration;
 using Microsoft.Extensions.Logging;
 
 namespace ActorGateway;
 
 /// <summary>
-/// The gateway client: a thin facade over the connection actor. Requests become messages in the actor's mailbox;
-/// events come from a dispatch task of their own.
+/// The gateway for Task-based code: a thin facade over the gateway actor. A request travels to the connection actor as
+/// a message that carries its own completion, so awaiting it costs no temporary actor; events are raised by an actor of
+/// their own. Actors use <see cref="Gateway"/> directly.
 /// </summary>
 public sealed partial class GatewayClient : IGatewayClient
 {
     private readonly GatewaySettings _settings;
     private readonly TimeProvider _time;
+    private readonly GatewayWiring _wiring;
     private readonly EventDispatcher _events;
-    private readonly ConnectionActor _actor;
-    private readonly GatewayMetrics _metrics;
+    private readonly ActorSystem _system;
+    private readonly bool _ownsSystem;
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
+    private readonly IActorRef _connection;
 
-    /// <summary>Creates a client; it connects on the first request or on <see cref="ConnectAsync"/>.</summary>
+    /// <summary>
+    /// Creates a gateway in an actor system of its own, disposed with the client; it connects on the first request or
+    /// on <see cref="ConnectAsync"/>.
+    /// </summary>
     /// <exception cref="ArgumentException">The options are not valid; the message names the setting.</exception>
     public GatewayClient(GatewayOptions options)
-        : this(GatewaySettings.From(options), [], null)
+        : this(null, GatewaySettings.From(options), [], null)
+    {
+    }
+
+    /// <summary>
+    /// Creates a gateway in <paramref name="system"/>, as the actor <c>gateway-{Name}</c> under <c>/user</c> (so one
+    /// gateway per name and system). Disposing the client stops the gateway, not the system.
+    /// </summary>
+    /// <exception cref="ArgumentException">The options are not valid; the message names the setting.</exception>
+    public GatewayClient(ActorSystem system, GatewayOptions options)
+        : this(system ?? throw new ArgumentNullException(nameof(system)), GatewaySettings.From(options), [], null)
     {
     }
 
     /// <summary>A client whose inbound traffic also reaches <paramref name="sinks"/> (the session's publisher and its own loop).</summary>
+    /// <param name="system">The actor system to live in; null for one of its own.</param>
     /// <param name="settings">The validated settings.</param>
     /// <param name="sinks">Further receivers of everything inbound.</param>
     /// <param name="metrics">The instruments (default: new ones); the client disposes them.</param>
-    internal GatewayClient(GatewaySettings settings, IReadOnlyList<IInboundSink> sinks, GatewayMetrics? metrics)
+    internal GatewayClient(ActorSystem? system, GatewaySettings settings, IReadOnlyList<IInboundSink> sinks, GatewayMetrics? metrics)
     {
-        _metrics = metrics ?? new GatewayMetrics(settings.Name);
+        var gatewayMetrics = metrics ?? new GatewayMetrics(settings.Name);
         _settings = settings;
-        _time = _settings.TimeProvider;
-        // Ids start at a random point so they are unlikely to match those of another client on the same account.
-        _lastId = Random.Shared.NextInt64(1, 1L << 40);
-        _events = new EventDispatcher(_settings.EventQueueCapacity, Raise, () => MessageReceived is not null,
-            _settings.LoggerFactory.CreateLogger<GatewayClient>(), _metrics.EventsDropped);
-        _actor = new ConnectionActor(_settings, sinks.Count == 0 ? _events : new InboundFanout([_events, .. sinks]), _metrics);
+        _time = settings.TimeProvider;
+        _events = new EventDispatcher(settings.EventQueueCapacity, Raise, () => MessageReceived is not null,
+            settings.LoggerFactory.CreateLogger<GatewayClient>(), gatewayMetrics.EventsDropped);
+        _wiring = new GatewayWiring(settings, [_events, .. sinks], gatewayMetrics);
+        _ownsSystem = system is null;
+        _system = system ?? ActorSystem.Create("actorgateway", OwnSystemConfig);
+        var ready = new TaskCompletionSource<IActorRef>(TaskCreationOptions.RunContinuationsAsynchronously);
+        Gateway = _system.ActorOf(GatewayActor.Props(_wiring, _events, ready), $"gateway-{settings.Name}");
+        // Requests go straight to the connection actor, in the order they were made; its ref is known as soon as the
+        // gateway actor has started, a matter of microseconds.
+        _connection = ready.Task.WaitAsync(StartTimeout).GetAwaiter().GetResult();
     }
+
+    /// <summary>
+    /// The gateway actor. Tell it a protobuf request (or a <see cref="GatewayRequest"/>) and the reply comes back to the
+    /// sender as the response message, or as <c>Status.Failure</c> with a <see cref="GatewayException"/>; so
+    /// <c>await Gateway.Ask&lt;ProtoOAVersionRes&gt;(new ProtoOAVersionReq())</c> returns the typed reply or throws.
+    /// Trading requests also report <see cref="Trading.OrderUpdate"/>s and an <see cref="Trading.OrderOutcome"/>.
+    /// </summary>
+    public IActorRef Gateway { get; }
 
     /// <inheritdoc />
     public event EventHandler<GatewayConnectedEventArgs>? Connected;
@@ -52,10 +85,16 @@ public sealed partial class GatewayClient : IGatewayClient
     public event EventHandler<GatewayMessageEventArgs>? MessageReceived;
 
     /// <inheritdoc />
-    public ConnectionState State => _actor.State;
+    public ConnectionState State => _wiring.State.Value;
+
+    // The gateway's own system stays quiet: its users log through the gateway's logger factory.
+    private static Config OwnSystemConfig => ConfigurationFactory.ParseString(
+        "akka.loglevel = WARNING\nakka.stdout-loglevel = WARNING\nakka.log-dead-letters = off\nakka.log-dead-letters-during-shutdown = off");
 
     /// <summary>Lets queued requests out on connection <paramref name="epoch"/> once the session has restored it.</summary>
-    internal void OpenGate(int epoch) => _actor.Post(new ConnectionActor.OpenGate(epoch));
+    internal void OpenGate(int epoch) => Post(new ConnectionActor.OpenGate(epoch));
+
+    private void Post(object message) => _connection.Tell(message);
 
     private void Raise(EventArgs e)
     {

@@ -7,11 +7,18 @@ namespace ActorGateway;
 public sealed class GatewayConnectionException : GatewayException
 {
     /// <summary>Creates the exception.</summary>
-    public GatewayConnectionException(ConnectionFailureKind kind, string message, Exception? innerException = null)
+    public GatewayConnectionException(ConnectionFailureKind kind, string message, Exception? innerException = null, bool written = false)
         : base(message, innerException)
     {
         Kind = kind;
+        WasWritten = written;
     }
+
+    /// <summary>
+    /// True when the request this ended had been written to the connection, so the server may have acted on it;
+    /// false for a connection failure itself and for a request that never left.
+    /// </summary>
+    public bool WasWritten { get; }
 
     /// <summary>What went wrong.</summary>
     public ConnectionFailureKind Kind { get; }

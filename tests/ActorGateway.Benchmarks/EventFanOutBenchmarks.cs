@@ -1,12 +1,13 @@
 using ActorGateway.Actors;
+using Akka.Actor;
 using BenchmarkDotNet.Attributes;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ActorGateway.Benchmarks;
 
 /// <summary>
-/// Handing decoded events to N subscribers through the core's event dispatcher (a bounded queue and its own task, so
-/// the read loop never runs handlers), against calling the handlers in place: the path of the client's
+/// Handing decoded events to N subscribers through the core's event dispatcher (a bound on what waits, and an actor of
+/// its own that raises them, so the read loop never runs handlers), against calling the handlers in place: the path of the client's
 /// <c>MessageReceived</c> event. The session's publisher has its own benchmark.
 /// </summary>
 [MemoryDiagnoser]
@@ -17,6 +18,7 @@ public class EventFanOutBenchmarks
     private readonly DeliveryCounter _counter = new();
     private EventHandler<GatewayMessageEventArgs>? _handlers;
     private EventDispatcher? _dispatcher;
+    private ActorSystem? _system;
 
     [Params(1, 10)]
     public int Subscribers { get; set; }
@@ -31,10 +33,12 @@ public class EventFanOutBenchmarks
 
         _dispatcher = new EventDispatcher(Batch * 2, e => _handlers!(this, (GatewayMessageEventArgs)e), () => true,
             NullLogger.Instance, _ => { });
+        _system = ActorSystem.Create("bench");
+        _dispatcher.Attach(_system.ActorOf(EventRaiser.Props(_dispatcher)));
     }
 
     [GlobalCleanup]
-    public void Cleanup() => _dispatcher!.DisposeAsync().AsTask().GetAwaiter().GetResult();
+    public void Cleanup() => _system!.Terminate().GetAwaiter().GetResult();
 
     [Benchmark(Baseline = true, OperationsPerInvoke = Batch)]
     public long Handlers_in_place()

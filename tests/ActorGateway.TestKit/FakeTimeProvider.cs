@@ -1,3 +1,5 @@
+using Akka.TestKit;
+
 namespace ActorGateway.TestKit;
 
 /// <summary>
@@ -10,6 +12,7 @@ public sealed class FakeTimeProvider : TimeProvider
     private readonly Lock _gate = new();
     private readonly List<FakeTimer> _timers = [];
     private readonly List<(int Count, TaskCompletionSource Signal)> _timerWaiters = [];
+    private readonly List<(TestScheduler Scheduler, TimeSpan Offset)> _schedulers = [];
     private DateTimeOffset _now;
     private long _sequence;
 
@@ -65,6 +68,19 @@ public sealed class FakeTimeProvider : TimeProvider
         }
     }
 
+    /// <summary>
+    /// Makes Akka's virtual scheduler follow this clock: every <see cref="Advance"/> moves <paramref name="scheduler"/> too,
+    /// so an actor's timers (<c>IWithTimers</c>) and the timestamps it reads from this provider agree.
+    /// </summary>
+    public void Drive(TestScheduler scheduler)
+    {
+        ArgumentNullException.ThrowIfNull(scheduler);
+        lock (_gate)
+        {
+            _schedulers.Add((scheduler, scheduler.Now - _now));
+        }
+    }
+
     /// <summary>Moves the clock forward, firing every timer that falls due on the way, each at its own due time.</summary>
     public void Advance(TimeSpan delta)
     {
@@ -84,14 +100,38 @@ public sealed class FakeTimeProvider : TimeProvider
                 if (next is null)
                 {
                     _now = target;
-                    return;
                 }
+                else
+                {
+                    _now = next.DueAt!.Value;
+                    next.DueAt = next.Period is { } period ? _now + period : null;
+                }
+            }
 
-                _now = next.DueAt!.Value;
-                next.DueAt = next.Period is { } period ? _now + period : null;
+            MoveSchedulers();
+            if (next is null)
+            {
+                return;
             }
 
             next.Fire();
+        }
+    }
+
+    private void MoveSchedulers()
+    {
+        List<(TestScheduler Scheduler, DateTimeOffset To)> moves;
+        lock (_gate)
+        {
+            moves = [.. _schedulers.Select(s => (s.Scheduler, _now + s.Offset))];
+        }
+
+        foreach (var (scheduler, to) in moves)
+        {
+            if (to > scheduler.Now)
+            {
+                scheduler.AdvanceTo(to);
+            }
         }
     }
 

@@ -1,67 +1,134 @@
+using ActorGateway.Correlation;
 using ActorGateway.Diagnostics;
 using ActorGateway.Resilience;
+using Akka.Actor;
 
 namespace ActorGateway.Actors;
 
 internal sealed partial class ConnectionActor
 {
-    private readonly List<TaskCompletionSource> _connectWaiters = [];
-    private int _attempt;      // numbers connection attempts, so a late outcome of an abandoned one is recognised
-    private int _failures;     // consecutive failures since the last healthy connection
-    private long _troubleSince; // when the client last lost a healthy connection (or first failed to get one)
+    private readonly List<Connect> _connectWaiters = [];
+    private CancellationTokenSource? _attemptCancel;
+    private GatewayConnectionException? _lastConnectFailure; // why the last attempt failed, for requests timing out meanwhile
+    private int _attempt;        // numbers connection attempts, so a late outcome of an abandoned one is recognised
+    private int _failures;       // consecutive failures since the last healthy connection
+    private long _troubleSince;  // when the client last lost a healthy connection (or first failed to get one)
     private long _connectedAt;
+    private int _repliesOnConnection;
     private int _nextEndpoint;
     private bool _everConnected;
 
-    private void OnConnect(Connect connect)
+    private void EnterIdle()
     {
-        switch (State)
+        SetState(ConnectionState.Idle);
+        Become(Idle);
+    }
+
+    private void Idle(object message)
+    {
+        switch (message)
         {
-            case ConnectionState.Connected:
-                connect.Waiter.TrySetResult();
+            case IPendingRequest request when !request.BypassesGate:
+                Enqueue(request);
+                StartAttempt();
                 break;
-            case ConnectionState.Disposed:
-                connect.Waiter.TrySetException(new ObjectDisposedException(nameof(GatewayClient)));
-                break;
-            case ConnectionState.Idle:
-                _connectWaiters.Add(connect.Waiter);
+            case Connect connect:
+                _connectWaiters.Add(connect);
                 StartAttempt();
                 break;
             default:
-                _connectWaiters.Add(connect.Waiter);
+                Disconnected(message);
                 break;
         }
+    }
+
+    private void Connecting(object message)
+    {
+        switch (message)
+        {
+            case TransportOpened opened when opened.Attempt == _attempt:
+                OnTransportOpened(opened);
+                break;
+            case ConnectAttemptFailed failed when failed.Attempt == _attempt:
+                OnConnectAttemptFailed(failed.Reason, failed.Endpoint);
+                break;
+            case ConnectTimedOut timedOut when timedOut.Attempt == _attempt:
+                // The attempt's own task sees the cancellation and reports the failure with the timeout's wording.
+                _attemptCancel?.Cancel();
+                break;
+            default:
+                Disconnected(message);
+                break;
+        }
+    }
+
+    private void BackingOff(object message)
+    {
+        if (message is RetryDelayElapsed)
+        {
+            StartAttempt();
+        }
+        else
+        {
+            Disconnected(message);
+        }
+    }
+
+    /// <summary>What every state without a connection does alike.</summary>
+    private void Disconnected(object message)
+    {
+        switch (message)
+        {
+            case IPendingRequest request:
+                OnRequestWhileDisconnected(request);
+                break;
+            case Connect connect:
+                _connectWaiters.Add(connect);
+                break;
+            default:
+                Common(message);
+                break;
+        }
+    }
+
+    private void OnRequestWhileDisconnected(IPendingRequest request)
+    {
+        if (request.BypassesGate)
+        {
+            // A restore request belongs to the connection it was made for; on the next one the session starts over.
+            request.TryFail(new GatewayConnectionException(ConnectionFailureKind.NotConnected,
+                "The restore request was not written: the connection it was made for is gone."));
+            return;
+        }
+
+        Enqueue(request);
     }
 
     private void StartAttempt()
     {
-        SetState(ConnectionState.Connecting);
         var endpoint = _settings.Endpoints[_nextEndpoint];
         _nextEndpoint = (_nextEndpoint + 1) % _settings.Endpoints.Count;
         _log.Connecting(endpoint, _failures + 1);
-        _ = AttemptAsync(endpoint, ++_attempt);
+        SetState(ConnectionState.Connecting, endpoint);
+        Become(Connecting);
+        var attempt = _attempt = _wiring.NextAttempt();
+        _attemptCancel?.Dispose();
+        _attemptCancel = new CancellationTokenSource();
+        Timers.StartSingleTimer(TimerKeys.ConnectTimeout, new ConnectTimedOut(attempt), _settings.ConnectTimeout);
+        var self = Self;
+        var token = _attemptCancel.Token;
+        // Off the actor's turn, so it keeps serving timeouts and cancellations while a connection is being made.
+        _ = Task.Run(async () => self.Tell(await TryConnectAsync(endpoint, attempt, token).ConfigureAwait(false)), CancellationToken.None);
     }
 
-    // Runs off the loop so the actor keeps serving timeouts and cancellations while a connection is being made.
-    private async Task AttemptAsync(GatewayEndpoint endpoint, int attempt)
+    private async Task<object> TryConnectAsync(GatewayEndpoint endpoint, int attempt, CancellationToken timedOut)
     {
-        var outcome = await TryConnectAsync(endpoint, attempt).ConfigureAwait(false);
-        if (!Post(outcome) && outcome is TransportOpened orphan)
-        {
-            await orphan.Transport.DisposeAsync().ConfigureAwait(false);
-        }
-    }
-
-    private async Task<IConnectionMessage> TryConnectAsync(GatewayEndpoint endpoint, int attempt)
-    {
-        using var timeout = new CancellationTokenSource(_settings.ConnectTimeout, _time);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, _stopping.Token);
         try
         {
-            var transport = await _settings.TransportFactory.ConnectAsync(endpoint.Host, endpoint.Port, linked.Token).ConfigureAwait(false);
+            var transport = await _settings.TransportFactory.ConnectAsync(endpoint.Host, endpoint.Port, timedOut).ConfigureAwait(false);
             return new TransportOpened(transport, endpoint, attempt);
         }
-        catch (OperationCanceledException) when (timeout.IsCancellationRequested)
+        catch (OperationCanceledException) when (timedOut.IsCancellationRequested)
         {
             return new ConnectAttemptFailed(new GatewayConnectionException(ConnectionFailureKind.ConnectFailed,
                 $"Connecting to {endpoint} took longer than {_settings.ConnectTimeout.TotalSeconds:0.###} s."), endpoint, attempt);
@@ -77,66 +144,59 @@ internal sealed partial class ConnectionActor
         }
     }
 
-    private async ValueTask OnTransportOpenedAsync(TransportOpened opened)
+    private void OnTransportOpened(TransportOpened opened)
     {
-        if (State != ConnectionState.Connecting || opened.Attempt != _attempt)
-        {
-            await opened.Transport.DisposeAsync().ConfigureAwait(false);
-            return;
-        }
-
-        var connection = new Connection(opened.Transport, opened.Endpoint, _mailbox.Writer, _time, _settings.MaxFrameSize);
-        Volatile.Write(ref _connection, connection);
-        _output = opened.Transport.Output;
+        Timers.Cancel(TimerKeys.ConnectTimeout);
+        var connection = new Connection(opened.Transport, opened.Endpoint, Self, _time, _settings.MaxFrameSize);
+        _connection = connection;
         _connectedAt = _lastSent = _time.GetTimestamp();
+        _repliesOnConnection = 0;
+        _lastConnectFailure = null;
         if (_everConnected)
         {
             _metrics.Reconnected();
         }
 
         _everConnected = true;
-        SetState(ConnectionState.Connected);
         _gateClosed = _settings.HoldRequestsUntilRestored;
+        Become(Connected);
+        SetState(ConnectionState.Connected, opened.Endpoint);
         connection.Start();
         _log.Connected(opened.Endpoint);
-        _sink.OnConnected(opened.Endpoint, opened.Attempt);
+        foreach (var sink in _sinks)
+        {
+            sink.OnConnected(opened.Endpoint, opened.Attempt);
+        }
+
         foreach (var waiter in _connectWaiters)
         {
-            waiter.TrySetResult();
+            waiter.Waiter.TrySetResult();
         }
 
         _connectWaiters.Clear();
         PumpAll();
     }
 
-    private void OnConnectAttemptFailed(ConnectAttemptFailed failed)
+    private void OnConnectAttemptFailed(GatewayConnectionException reason, GatewayEndpoint endpoint)
     {
-        if (State != ConnectionState.Connecting || failed.Attempt != _attempt)
-        {
-            return;
-        }
-
-        _log.ConnectFailed(failed.Endpoint, failed.Reason.Kind, failed.Reason.Message);
+        Timers.Cancel(TimerKeys.ConnectTimeout);
+        _log.ConnectFailed(endpoint, reason.Kind, reason.Message);
+        _lastConnectFailure = reason;
         var previousFailures = _failures;
-        ScheduleRetry(failed.Reason);
+        ScheduleRetry(reason, endpoint);
         // Raised after the next step is decided, so a handler already sees the state the client went on to.
-        _sink.OnConnectFailed(failed.Endpoint, failed.Reason, previousFailures);
+        foreach (var sink in _sinks)
+        {
+            sink.OnConnectFailed(endpoint, reason, previousFailures);
+        }
     }
 
-    private async ValueTask OnConnectionBrokenAsync(ConnectionBroken broken)
+    private void OnConnectionBroken(Connection connection)
     {
-        if (broken.Connection != _connection || State != ConnectionState.Connected)
-        {
-            return;
-        }
-
-        var connection = broken.Connection;
         var reason = connection.BreakReason!;
-        Volatile.Write(ref _connection, null);
-        _output = null;
-        _unflushedBytes = 0;
-        SetState(ConnectionState.WaitingToReconnect);
-        await connection.DisposeAsync().ConfigureAwait(false);
+        _connection = null;
+        _out.Reset();
+        _ = connection.DisposeAsync().AsTask();
         FailInFlight(reason);
         FailRestoreQueue(reason);
         if (_settings.QueuedRequests == QueuedRequestPolicy.Fail)
@@ -146,17 +206,21 @@ internal sealed partial class ConnectionActor
         }
 
         _log.Disconnected(connection.Endpoint, reason.Kind, reason.Message);
-        if (_time.GetElapsedTime(_connectedAt) >= _settings.HealthyAfter || _troubleSince == 0)
+        // A connection that served requests, or stayed up long enough, was a good session: backoff starts over.
+        if (_repliesOnConnection > 0 || _time.GetElapsedTime(_connectedAt) >= _settings.HealthyAfter || _troubleSince == 0)
         {
             _failures = 0;
             _troubleSince = _time.GetTimestamp();
         }
 
-        ScheduleRetry(reason);
-        _sink.OnDisconnected(connection.Endpoint, reason);
+        ScheduleRetry(reason, connection.Endpoint);
+        foreach (var sink in _sinks)
+        {
+            sink.OnDisconnected(connection.Endpoint, reason);
+        }
     }
 
-    private void ScheduleRetry(GatewayConnectionException reason)
+    private void ScheduleRetry(GatewayConnectionException reason, GatewayEndpoint endpoint)
     {
         if (_troubleSince == 0)
         {
@@ -169,7 +233,7 @@ internal sealed partial class ConnectionActor
         _failures++;
         if (delay is not { } wait)
         {
-            GiveUp(reason);
+            GiveUp(reason, endpoint);
             return;
         }
 
@@ -180,39 +244,44 @@ internal sealed partial class ConnectionActor
             return;
         }
 
-        SetState(ConnectionState.WaitingToReconnect);
-        _retryTimer.Change(wait, Timeout.InfiniteTimeSpan);
+        SetState(ConnectionState.WaitingToReconnect, endpoint, reason);
+        Become(BackingOff);
+        Timers.StartSingleTimer(TimerKeys.Retry, RetryDelayElapsed.Instance, wait);
     }
 
-    private void OnRetryDelayElapsed()
-    {
-        if (State == ConnectionState.WaitingToReconnect)
-        {
-            StartAttempt();
-        }
-    }
-
-    private void GiveUp(GatewayConnectionException reason)
+    private void GiveUp(GatewayConnectionException reason, GatewayEndpoint endpoint)
     {
         if (_settings.ReconnectEnabled)
         {
             _log.ReconnectAbandoned(_failures);
         }
 
-        SetState(ConnectionState.Idle);
         _failures = 0;
         _troubleSince = 0;
         FailQueued(reason.Kind, $"Not connected: {reason.Message}", reason);
         FailConnectWaiters(new GatewayConnectionException(reason.Kind, $"Not connected: {reason.Message}", reason));
+        SetState(ConnectionState.Idle, endpoint, reason);
+        Become(Idle);
     }
 
     private void FailConnectWaiters(Exception error)
     {
         foreach (var waiter in _connectWaiters)
         {
-            waiter.TrySetException(error);
+            waiter.Waiter.TrySetException(error);
         }
 
         _connectWaiters.Clear();
+    }
+
+    // A connect call waits through failed attempts, but not for ever: at its deadline it learns why they failed.
+    private void SweepConnectWaiters(long now)
+    {
+        foreach (var waiter in _connectWaiters.Where(w => w.Deadline <= now))
+        {
+            waiter.Waiter.TrySetException(RequestErrors.TimedOut("Connecting", waiter.Timeout, written: false, _lastConnectFailure));
+        }
+
+        _connectWaiters.RemoveAll(w => w.Deadline <= now);
     }
 }

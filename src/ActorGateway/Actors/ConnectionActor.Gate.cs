@@ -15,14 +15,6 @@ internal sealed partial class ConnectionActor
 
     private void OnRestoreRequest(IPendingRequest request)
     {
-        if (State != ConnectionState.Connected)
-        {
-            // A restore request belongs to the connection it was made for; on the next one the session starts over.
-            request.TryFail(new GatewayConnectionException(ConnectionFailureKind.NotConnected,
-                "The restore request was not written: the connection it was made for is gone."));
-            return;
-        }
-
         _restoreQueue.Enqueue(request);
         PumpRestoreQueue();
     }
@@ -30,7 +22,7 @@ internal sealed partial class ConnectionActor
     /// <summary>Writes queued restore requests as far as the throttle allows; true when none is left waiting.</summary>
     private bool PumpRestoreQueue()
     {
-        while (State == ConnectionState.Connected && _restoreQueue.TryPeek(out var request))
+        while (_connection is not null && _restoreQueue.TryPeek(out var request))
         {
             if (request.IsCompleted)
             {
@@ -38,10 +30,8 @@ internal sealed partial class ConnectionActor
                 continue;
             }
 
-            if (!_throttle.TryAcquire(request.RateClass, out var wait))
+            if (!TryAcquire(request.RateClass))
             {
-                _metrics.ThrottleWaited();
-                _throttleTimers[(int)request.RateClass].Change(wait, Timeout.InfiniteTimeSpan);
                 return false;
             }
 
@@ -54,7 +44,7 @@ internal sealed partial class ConnectionActor
 
     private void OnOpenGate(OpenGate open)
     {
-        if (State != ConnectionState.Connected || open.Epoch != _attempt || !_gateClosed)
+        if (open.Epoch != _attempt || !_gateClosed)
         {
             return;
         }

@@ -2,18 +2,22 @@ using System.Globalization;
 using ActorGateway.Diagnostics;
 using ActorGateway.Protocol;
 using ActorGateway.Protocol.Messages;
+using Akka.Actor;
 
 namespace ActorGateway.Actors;
 
 internal sealed partial class ConnectionActor
 {
-    private void OnFrame(Connection source, in OpenApiMessage message)
+    private void OnFrames(OpenApiMessage[] frames)
     {
-        if (source != _connection)
+        foreach (ref readonly var frame in frames.AsSpan())
         {
-            return; // a frame read from a connection that has since broken
+            OnFrame(frame);
         }
+    }
 
+    private void OnFrame(in OpenApiMessage message)
+    {
         _log.FrameReceived(message.PayloadType, message.ClientMsgId);
         if (TryTakeRequest(message.ClientMsgId, message.PayloadType) is { } request)
         {
@@ -23,6 +27,8 @@ internal sealed partial class ConnectionActor
                 RecordReply(request, message);
             }
 
+            _repliesOnConnection++;
+
             if (!request.TryComplete(message))
             {
                 _log.LateReplyDropped(message.PayloadType, message.ClientMsgId!);
@@ -31,17 +37,25 @@ internal sealed partial class ConnectionActor
 
         // Replies go on to the subscribers too, and an unknown clientMsgId (another client on the same account, a reply
         // to a request already swept away) simply makes the message an event.
-        _sink.OnMessage(message);
+        Publish(message);
     }
 
-    private void OnFrameRejected(FrameRejected rejected)
+    private void Publish(in OpenApiMessage message)
     {
-        if (rejected.Connection != _connection)
+        foreach (var sink in _sinks)
         {
-            return;
+            sink.OnMessage(message);
         }
 
-        var error = rejected.Error;
+        // Order trackers live under the gateway actor and follow their orders through these.
+        if (message.Payload is ProtoOAExecutionEvent or ProtoOAOrderErrorEvent)
+        {
+            Context.Parent.Tell(new TradingEvent(message));
+        }
+    }
+
+    private void OnFrameRejected(ProtocolException error)
+    {
         _log.PayloadRejected(error.PayloadType, error.ClientMsgId, error);
         if (error.PayloadType is { } payloadType && TryTakeRequest(error.ClientMsgId, payloadType) is { } request)
         {
@@ -50,7 +64,7 @@ internal sealed partial class ConnectionActor
         else if (error.RawEnvelope is { } raw)
         {
             // An event we cannot decode is still handed on, raw, rather than lost.
-            _sink.OnMessage(new OpenApiMessage(raw.PayloadType, raw, error.ClientMsgId));
+            Publish(new OpenApiMessage(raw.PayloadType, raw, error.ClientMsgId));
         }
     }
 

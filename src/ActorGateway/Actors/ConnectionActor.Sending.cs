@@ -3,6 +3,7 @@ using ActorGateway.Diagnostics;
 using ActorGateway.Protocol;
 using ActorGateway.Protocol.Framing;
 using ActorGateway.Protocol.Registry;
+using Akka.Actor;
 
 namespace ActorGateway.Actors;
 
@@ -10,10 +11,46 @@ internal sealed partial class ConnectionActor
 {
     // Requests not yet written, one FIFO per rate class (indexed by RateClass), so a throttled class holds back only itself.
     private readonly Queue<IPendingRequest>[] _queues;
-    private readonly ITimer[] _throttleTimers;
+    private readonly OutboundBuffer _out = new();
 
-    // Written requests awaiting their reply, by numeric clientMsgId.
-    private readonly Dictionary<long, IPendingRequest> _inFlight = [];
+    private void Connected(object message)
+    {
+        switch (message)
+        {
+            case FramesReceived received when received.Connection == _connection:
+                OnFrames(received.Frames);
+                received.Connection.ReturnCredit();
+                break;
+            case IPendingRequest request:
+                OnRequest(request);
+                break;
+            case Flush:
+                _out.FlushScheduled = false;
+                StartWrite();
+                break;
+            case WriteCompleted written when written.Connection == _connection:
+                OnWritten(written.Mark, written.Timestamp);
+                break;
+            case ThrottleReopened reopened:
+                Pump(reopened.RateClass);
+                break;
+            case FrameRejected rejected when rejected.Connection == _connection:
+                OnFrameRejected(rejected.Error);
+                break;
+            case ConnectionBroken broken when broken.Connection == _connection:
+                OnConnectionBroken(broken.Connection);
+                break;
+            case OpenGate open:
+                OnOpenGate(open);
+                break;
+            case Connect connect:
+                connect.Waiter.TrySetResult();
+                break;
+            default:
+                Common(message);
+                break;
+        }
+    }
 
     private void OnRequest(IPendingRequest request)
     {
@@ -23,24 +60,11 @@ internal sealed partial class ConnectionActor
             return;
         }
 
-        switch (State)
-        {
-            case ConnectionState.Disposed:
-                request.TryFail(new GatewayConnectionException(ConnectionFailureKind.Disposed, "The gateway client was disposed."));
-                return;
-            case ConnectionState.Idle:
-                _queues[(int)request.RateClass].Enqueue(request);
-                StartAttempt();
-                return;
-            case ConnectionState.Connected:
-                _queues[(int)request.RateClass].Enqueue(request);
-                Pump(request.RateClass);
-                return;
-            default:
-                _queues[(int)request.RateClass].Enqueue(request);
-                return;
-        }
+        Enqueue(request);
+        Pump(request.RateClass);
     }
+
+    private void Enqueue(IPendingRequest request) => _queues[(int)request.RateClass].Enqueue(request);
 
     private void PumpAll()
     {
@@ -59,7 +83,7 @@ internal sealed partial class ConnectionActor
         }
 
         var queue = _queues[(int)rateClass];
-        while (State == ConnectionState.Connected && queue.TryPeek(out var request))
+        while (_connection is not null && queue.TryPeek(out var request))
         {
             if (request.IsCompleted)
             {
@@ -68,10 +92,8 @@ internal sealed partial class ConnectionActor
                 continue;
             }
 
-            if (!_throttle.TryAcquire(rateClass, out var wait))
+            if (!TryAcquire(rateClass))
             {
-                _metrics.ThrottleWaited();
-                _throttleTimers[(int)rateClass].Change(wait, Timeout.InfiniteTimeSpan);
                 return;
             }
 
@@ -80,25 +102,30 @@ internal sealed partial class ConnectionActor
         }
     }
 
+    private bool TryAcquire(RateClass rateClass)
+    {
+        if (_throttle.TryAcquire(rateClass, out var wait))
+        {
+            return true;
+        }
+
+        _metrics.ThrottleWaited();
+        Timers.StartSingleTimer(TimerKeys.Throttle[(int)rateClass], new ThrottleReopened(rateClass), wait);
+        // What was granted goes out now, so its window starts as early as it can.
+        StartWrite();
+        return false;
+    }
+
     private void Write(IPendingRequest request)
     {
         try
         {
-            _unflushedBytes += request.WriteTo(_output!);
+            request.WriteTo(_out.Writer);
         }
         catch (ProtocolException e)
         {
             _log.RequestNotEncodable(request.PayloadType, e.Message);
             request.TryFail(new GatewayProtocolException($"The request cannot be sent: {e.Message}", e));
-            return;
-        }
-        catch (Exception e) when (_connection is { } connection)
-        {
-            // The transport refused the bytes: the request may be partly written, and the connection with it is done for.
-            var reason = new GatewayConnectionException(ConnectionFailureKind.ConnectionLost,
-                $"Writing to {connection.Endpoint} failed: {e.Message}", e);
-            request.TryFail(reason);
-            connection.Break(reason);
             return;
         }
 
@@ -107,112 +134,59 @@ internal sealed partial class ConnectionActor
         {
             _inFlight[request.Id] = request;
         }
+
+        RequestWrite();
     }
 
     private void WriteHeartbeat()
     {
-        _unflushedBytes += FrameCodec.WriteRaw(_output!, PayloadRegistry.HeartbeatEvent, []);
+        FrameCodec.WriteRaw(_out.Writer, PayloadRegistry.HeartbeatEvent, []);
         _log.HeartbeatSent();
+        RequestWrite();
     }
 
-    private async ValueTask FlushAsync()
+    /// <summary>
+    /// Starts a write now when the buffer is large; otherwise once the mailbox has had its turn (a Flush told to self
+    /// lands behind what is already queued, so requests that arrived together leave together).
+    /// </summary>
+    private void RequestWrite()
     {
-        if (_unflushedBytes == 0 || _output is not { } output || _connection is not { } connection)
+        if (_out.Buffered >= FlushThreshold)
         {
-            return;
+            StartWrite();
         }
-
-        _unflushedBytes = 0;
-        _lastSent = _time.GetTimestamp();
-        try
+        else if (!_out.FlushScheduled && !_out.WriteInFlight)
         {
-            var result = await output.FlushAsync(connection.Closing).ConfigureAwait(false);
-            // The throttle counts what it allowed from now: a burst flushed late must not let the next one in early.
-            _throttle.MarkSent(_time.GetTimestamp());
-            if (result.IsCompleted)
+            _out.FlushScheduled = true;
+            Self.Tell(Flush.Instance);
+        }
+    }
+
+    /// <summary>Hands what is buffered to the transport unless a write is already in flight (its completion does it).</summary>
+    private void StartWrite()
+    {
+        while (!_out.WriteInFlight && _out.Buffered > 0 && _connection is { } connection)
+        {
+            _lastSent = _time.GetTimestamp();
+            var mark = _throttle.Unsent();
+            var written = connection.TryWrite(_out.Take(), mark, out var sentAt);
+            _out.Release();
+            if (!written)
             {
-                connection.Break(new GatewayConnectionException(ConnectionFailureKind.ConnectionLost,
-                    $"{connection.Endpoint} stopped reading."));
+                // In flight (WriteCompleted follows) or broken (ConnectionBroken follows).
+                _out.WriteInFlight = connection.BreakReason is null;
+                return;
             }
-        }
-        catch (OperationCanceledException) when (connection.Closing.IsCancellationRequested)
-        {
-            // Broken while flushing; the actor hears of it through ConnectionBroken.
-        }
-        catch (Exception e)
-        {
-            connection.Break(new GatewayConnectionException(ConnectionFailureKind.ConnectionLost,
-                $"Writing to {connection.Endpoint} failed: {e.Message}", e));
+
+            // The throttle counts what it allowed from now: a burst that left late must not let the next one in early.
+            _throttle.MarkSent(sentAt, mark);
         }
     }
 
-    private void SweepDeadlines(long now)
+    private void OnWritten(Throttling.SentMark mark, long sentAt)
     {
-        foreach (var (id, request) in _inFlight)
-        {
-            if (request.IsCompleted || (request.Deadline <= now && TimeOut(request)))
-            {
-                _inFlight.Remove(id);
-            }
-        }
-
-        foreach (var queue in _queues)
-        {
-            // Rotating the queue once keeps its order and drops what has ended, so a long outage does not pile up garbage.
-            for (var n = queue.Count; n > 0; n--)
-            {
-                var request = queue.Dequeue();
-                if (request.Deadline <= now)
-                {
-                    TimeOut(request);
-                }
-
-                if (!request.IsCompleted)
-                {
-                    queue.Enqueue(request);
-                }
-            }
-        }
+        _out.WriteInFlight = false;
+        _throttle.MarkSent(sentAt, mark);
+        StartWrite();
     }
-
-    private bool TimeOut(IPendingRequest request)
-    {
-        // Counted before it ends, so whoever awaits the request already sees it counted.
-        if (!request.IsCompleted)
-        {
-            _metrics.TimedOut();
-        }
-
-        return request.TryTimeOut();
-    }
-
-    private void FailInFlight(GatewayConnectionException reason)
-    {
-        foreach (var request in _inFlight.Values)
-        {
-            request.TryFail(new GatewayConnectionException(reason.Kind,
-                $"The connection was lost before the reply came ({reason.Message}); the request may have reached the server.", reason));
-        }
-
-        _inFlight.Clear();
-    }
-
-    private void FailQueued(ConnectionFailureKind kind, string message, Exception? cause)
-    {
-        foreach (var queue in _queues)
-        {
-            while (queue.TryDequeue(out var request))
-            {
-                request.TryFail(new GatewayConnectionException(kind, message, cause));
-            }
-        }
-    }
-
-    private ITimer CreateThrottleTimer(RateClass rateClass) => _time.CreateTimer(
-        static state =>
-        {
-            var (actor, reopened) = ((ConnectionActor, ThrottleReopened))state!;
-            actor.Post(reopened);
-        },
-        (this, new ThrottleReopened(rateClass)), Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
 }

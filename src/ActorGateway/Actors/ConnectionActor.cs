@@ -1,189 +1,222 @@
-using System.IO.Pipelines;
-using System.Threading.Channels;
 using ActorGateway.Correlation;
 using ActorGateway.Diagnostics;
 using ActorGateway.Throttling;
+using Akka.Actor;
 using Microsoft.Extensions.Logging;
 
 namespace ActorGateway.Actors;
 
 /// <summary>
-/// The actor that owns the connection: its state machine (connect, reconnect with backoff, close), the queue of
+/// The actor that owns the connection: its states (idle, connecting, connected, backing off, stopping), the queue of
 /// requests not yet written, the throttle, the write side of the transport, and the table of requests awaiting their
-/// reply. Only its own loop touches this state, so none of it needs a lock. Everything else talks to it through
-/// <see cref="Post"/>.
+/// reply. Timers come from <see cref="IWithTimers"/>, so Akka's scheduler (or a test's virtual one) drives heartbeats,
+/// deadlines, silence checks, connect timeouts and backoff. Its parent, the gateway actor, supervises it: when it
+/// fails, every request it held ends with <see cref="ConnectionFailureKind.Faulted"/> and the restarted actor starts idle.
 /// </summary>
-internal sealed partial class ConnectionActor : IAsyncDisposable
+internal sealed partial class ConnectionActor : UntypedActor, IWithTimers, IDisposable
 {
-    // Above this many unflushed bytes the actor flushes even while more messages wait, so a steady stream still moves.
+    // Above this many buffered bytes a write starts at once, without waiting for the mailbox to drain.
     private const int FlushThreshold = 64 * 1024;
 
-    private readonly Channel<Mail> _mailbox = Channel.CreateUnbounded<Mail>(
-        new UnboundedChannelOptions { SingleReader = true, AllowSynchronousContinuations = false });
-
+    private readonly GatewayWiring _wiring;
     private readonly GatewaySettings _settings;
     private readonly TimeProvider _time;
     private readonly ILogger _log;
-    private readonly IInboundSink _sink;
+    private readonly IInboundSink[] _sinks;
     private readonly GatewayMetrics _metrics;
     private readonly IOutboundThrottle _throttle;
-    private readonly CancellationTokenSource _stopping = new();
-    private readonly ITimer _tickTimer;
-    private readonly ITimer _retryTimer;
-    private readonly Task _loop;
-    private int _state; // a ConnectionState, read by other threads through State
     private Connection? _connection;
-    private PipeWriter? _output;
-    private long _unflushedBytes;
-
     private long _lastSent;
 
-    public ConnectionActor(GatewaySettings settings, IInboundSink sink, GatewayMetrics metrics)
+    public ConnectionActor(GatewayWiring wiring)
     {
-        _metrics = metrics;
-        _settings = settings;
-        _time = settings.TimeProvider;
-        _log = settings.LoggerFactory.CreateLogger<ConnectionActor>();
-        _sink = sink;
-        _throttle = settings.Throttle.Enabled ? RateLimiterThrottle.Create(settings.Throttle, _time) : UnlimitedThrottle.Instance;
+        _wiring = wiring;
+        _settings = wiring.Settings;
+        _time = _settings.TimeProvider;
+        _log = _settings.LoggerFactory.CreateLogger<ConnectionActor>();
+        _sinks = [.. wiring.Sinks];
+        _metrics = wiring.Metrics;
+        _throttle = wiring.Throttle;
         _queues = [new(), new(), new()];
-        _throttleTimers = [.. _queues.Select((_, i) => CreateThrottleTimer((Protocol.Registry.RateClass)i))];
-        _retryTimer = _time.CreateTimer(static s => ((ConnectionActor)s!).Post(RetryDelayElapsed.Instance), this,
-            Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
-        _tickTimer = _time.CreateTimer(static s => ((ConnectionActor)s!).OnTimerTick(), this, settings.TickInterval, settings.TickInterval);
-        _loop = RunAsync();
     }
 
-    public ConnectionState State => (ConnectionState)Volatile.Read(ref _state);
+    public ITimerScheduler Timers { get; set; } = null!;
 
-    /// <summary>Puts a message in the mailbox; false once the actor has shut down.</summary>
-    public bool Post(IConnectionMessage message) => _mailbox.Writer.TryWrite(Mail.Of(message));
+    private ConnectionState State => _wiring.State.Value;
 
-    public async ValueTask DisposeAsync()
+    public static Props Props(GatewayWiring wiring) => Akka.Actor.Props.Create(() => new ConnectionActor(wiring));
+
+    protected override void PreStart()
     {
-        Post(Shutdown.Instance);
-        await _loop.ConfigureAwait(false);
-        _stopping.Dispose();
+        Timers.StartPeriodicTimer(TimerKeys.Tick, Tick.Instance, _settings.TickInterval);
+        EnterIdle();
     }
 
-    private void SetState(ConnectionState state) => Volatile.Write(ref _state, (int)state);
-
-    private async Task RunAsync()
+    protected override void PreRestart(Exception reason, object message)
     {
-        var reader = _mailbox.Reader;
-        while (await reader.WaitToReadAsync().ConfigureAwait(false))
+        // Whatever this instance held ends here, typed; the next instance starts with nothing and idle.
+        var fault = new GatewayConnectionException(ConnectionFailureKind.Faulted,
+            $"The connection actor failed ({reason.GetType().Name}).", reason);
+        _log.ActorFault(message?.GetType().Name ?? "a message", reason);
+        var endpoint = _connection?.Endpoint;
+        CloseQuietly(fault);
+        FailEverything(fault);
+        if (endpoint is not null)
         {
-            while (reader.TryRead(out var mail))
-            {
-                try
-                {
-                    if (mail.Message is { } message)
-                    {
-                        await HandleAsync(message).ConfigureAwait(false);
-                    }
-                    else
-                    {
-                        OnFrame(mail.Source!, mail.Frame);
-                    }
-
-                    if (_unflushedBytes >= FlushThreshold)
-                    {
-                        await FlushAsync().ConfigureAwait(false);
-                    }
-                }
-                catch (Exception e)
-                {
-                    // A bug in a handler must not kill the actor: log it and go on with the next message.
-                    _log.ActorFault(mail.Message?.GetType().Name ?? "a frame", e);
-                }
-            }
-
-            await FlushAsync().ConfigureAwait(false);
+            TellSinksDisconnected(endpoint, fault);
         }
+
+        base.PreRestart(reason, message);
     }
 
-    private ValueTask HandleAsync(IConnectionMessage message)
+    protected override void PostStop()
+    {
+        Dispose();
+        var disposed = new GatewayConnectionException(ConnectionFailureKind.Disposed, "The gateway was stopped.");
+        CloseQuietly(disposed);
+        FailEverything(disposed);
+    }
+
+    protected override void OnReceive(object message) => Common(message);
+
+    /// <summary>Called when the instance stops, or is replaced by a restart (which stops it first).</summary>
+    public void Dispose() => _attemptCancel?.Dispose();
+
+    private void SetState(ConnectionState state, GatewayEndpoint? endpoint = null, GatewayConnectionException? reason = null)
+    {
+        if (State == state && reason is null)
+        {
+            return;
+        }
+
+        _wiring.State.Value = state;
+        Context.Parent.Tell(new ConnectionStateChanged(state, endpoint, reason));
+    }
+
+    /// <summary>What every state does alike.</summary>
+    private void Common(object message)
     {
         switch (message)
         {
-            case IPendingRequest request:
-                OnRequest(request);
-                break;
             case Tick:
                 OnTick();
                 break;
-            case ThrottleReopened reopened:
-                Pump(reopened.RateClass);
+            case Shutdown shutdown:
+                OnShutdown(shutdown);
                 break;
-            case FrameRejected rejected:
-                OnFrameRejected(rejected);
+            case TransportOpened stale:
+                // An attempt abandoned (timed out, or the actor moved on): its transport is not wanted.
+                _ = stale.Transport.DisposeAsync().AsTask();
                 break;
-            case OpenGate open:
-                OnOpenGate(open);
+            case FramesReceived stale:
+                stale.Connection.ReturnCredit();
                 break;
-            case Connect connect:
-                OnConnect(connect);
+            case ConnectAttemptFailed or ConnectTimedOut or RetryDelayElapsed or FrameRejected or ConnectionBroken
+                or WriteCompleted or Flush or ThrottleReopened or OpenGate:
+                break; // outcomes of a connection or an attempt already left behind
+            default:
+                Unhandled(message);
                 break;
-            case TransportOpened opened:
-                return OnTransportOpenedAsync(opened);
-            case ConnectAttemptFailed failed:
-                OnConnectAttemptFailed(failed);
-                break;
-            case RetryDelayElapsed:
-                OnRetryDelayElapsed();
-                break;
-            case ConnectionBroken broken:
-                return OnConnectionBrokenAsync(broken);
-            case Shutdown:
-                return OnShutdownAsync();
         }
-
-        return ValueTask.CompletedTask;
-    }
-
-    private void OnTimerTick()
-    {
-        // Checked here, off the loop, so a connection stalled in a flush is still found dead.
-        Volatile.Read(ref _connection)?.BreakIfSilent(_settings.ServerSilenceTimeout);
-        Post(Tick.Instance);
     }
 
     private void OnTick()
     {
         var now = _time.GetTimestamp();
         SweepDeadlines(now);
-        if (State == ConnectionState.Connected && _time.GetElapsedTime(_lastSent, now) >= _settings.HeartbeatInterval)
+        if (State == ConnectionState.Connected && _connection is { } connection)
         {
-            WriteHeartbeat();
+            connection.BreakIfSilent(_settings.ServerSilenceTimeout, now);
+            if (_time.GetElapsedTime(_lastSent, now) >= _settings.HeartbeatInterval)
+            {
+                WriteHeartbeat();
+            }
         }
     }
 
-    private async ValueTask OnShutdownAsync()
+    private void OnShutdown(Shutdown shutdown)
     {
         SetState(ConnectionState.Disposed);
-        _mailbox.Writer.TryComplete();
-        await _stopping.CancelAsync().ConfigureAwait(false);
-        await _tickTimer.DisposeAsync().ConfigureAwait(false);
-        await _retryTimer.DisposeAsync().ConfigureAwait(false);
-        foreach (var timer in _throttleTimers)
+        Timers.CancelAll();
+        var reason = new GatewayConnectionException(ConnectionFailureKind.Disposed, "The gateway client was disposed.");
+        FailEverything(reason);
+        Become(Stopping);
+        if (_connection is not { } connection)
         {
-            await timer.DisposeAsync().ConfigureAwait(false);
+            shutdown.Done.TrySetResult();
+            Context.Stop(Self);
+            return;
         }
 
-        (_throttle as IDisposable)?.Dispose();
-        var reason = new GatewayConnectionException(ConnectionFailureKind.Disposed, "The gateway client was disposed.");
+        _connection = null;
+        connection.Break(reason);
+        var self = Self;
+        connection.DisposeAsync().AsTask().ContinueWith(_ => self.Tell(ConnectionClosed.Instance), TaskScheduler.Default);
+        _closing = (shutdown, connection.Endpoint, reason);
+    }
+
+    private (Shutdown Shutdown, GatewayEndpoint Endpoint, GatewayConnectionException Reason)? _closing;
+
+    private void Stopping(object message)
+    {
+        switch (message)
+        {
+            case ConnectionClosed when _closing is { } closing:
+                foreach (var sink in _sinks)
+                {
+                    sink.OnDisconnected(closing.Endpoint, closing.Reason);
+                }
+
+                closing.Shutdown.Done.TrySetResult();
+                Context.Stop(Self);
+                break;
+            case IPendingRequest request:
+                request.TryFail(new GatewayConnectionException(ConnectionFailureKind.Disposed, "The gateway client was disposed."));
+                break;
+            case Connect connect:
+                connect.Waiter.TrySetException(new ObjectDisposedException(nameof(GatewayClient)));
+                break;
+            case Shutdown shutdown:
+                shutdown.Done.TrySetResult();
+                break;
+            case FramesReceived stale:
+                stale.Connection.ReturnCredit();
+                break;
+        }
+    }
+
+    private void FailEverything(GatewayConnectionException reason)
+    {
+        FailInFlight(reason);
+        FailRestoreQueue(reason);
+        FailQueued(reason.Kind, reason.Message, reason.InnerException);
+        FailConnectWaiters(reason);
+    }
+
+    // The receivers must hear that the connection went, or a session would wait for it for ever; one of them may be
+    // what failed, so none may stop the others from hearing it.
+    private void TellSinksDisconnected(GatewayEndpoint endpoint, GatewayConnectionException reason)
+    {
+        foreach (var sink in _sinks)
+        {
+            try
+            {
+                sink.OnDisconnected(endpoint, reason);
+            }
+            catch (Exception e)
+            {
+                _log.ActorFault(nameof(IInboundSink.OnDisconnected), e);
+            }
+        }
+    }
+
+    private void CloseQuietly(GatewayConnectionException reason)
+    {
         if (_connection is { } connection)
         {
             _connection = null;
-            _output = null;
             connection.Break(reason);
-            await connection.DisposeAsync().ConfigureAwait(false);
-            _sink.OnDisconnected(connection.Endpoint, reason);
+            _ = connection.DisposeAsync().AsTask();
         }
-
-        FailInFlight(reason);
-        FailRestoreQueue(reason);
-        FailQueued(reason.Kind, reason.Message, null);
-        FailConnectWaiters(reason);
     }
 }

@@ -1,5 +1,4 @@
 using System.Buffers;
-using ActorGateway.Actors;
 using ActorGateway.Protocol;
 using ActorGateway.Protocol.Registry;
 
@@ -10,7 +9,7 @@ namespace ActorGateway.Correlation;
 /// that pairs it with its reply. It ends exactly once (reply, error reply, timeout, cancellation or connection lost);
 /// every way of ending it is a <c>TrySet*</c>, so whichever comes first wins and the others do nothing.
 /// </summary>
-internal interface IPendingRequest : IConnectionMessage
+internal interface IPendingRequest
 {
     /// <summary>The numeric clientMsgId; 0 for a raw send, whose reply is not tracked.</summary>
     public long Id { get; }
@@ -56,6 +55,9 @@ internal interface IPendingRequest : IConnectionMessage
     /// <summary>Ends the request with <paramref name="error"/>; false when it had already ended.</summary>
     public bool TryFail(Exception error);
 
-    /// <summary>Ends the request with a timeout; false when it had already ended.</summary>
-    public bool TryTimeOut();
+    /// <summary>
+    /// Ends the request with a timeout; false when it had already ended. A request never written while
+    /// <paramref name="connectFailure"/> says why no connection could be made ends with that failure instead.
+    /// </summary>
+    public bool TryTimeOut(GatewayConnectionException? connectFailure);
 }

@@ -79,7 +79,8 @@ internal sealed class PendingRequest<TResponse> : TaskCompletionSource<TResponse
 
     public bool TryFail(Exception error) => Ended(TrySetException(error));
 
-    public bool TryTimeOut() => Ended(TrySetException(new GatewayTimeoutException(_info.Name, _timeout, _written)));
+    public bool TryTimeOut(GatewayConnectionException? connectFailure) =>
+        Ended(TrySetException(RequestErrors.TimedOut(_info.Name, _timeout, _written, connectFailure)));
 
     private bool Ended(bool ended)
     {

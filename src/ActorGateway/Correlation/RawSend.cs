@@ -62,8 +62,8 @@ internal sealed class RawSend : TaskCompletionSource, IPendingRequest
 
     public bool TryFail(Exception error) => Ended(TrySetException(error));
 
-    public bool TryTimeOut() =>
-        Ended(TrySetException(new GatewayTimeoutException($"The raw {_envelope.PayloadType} frame", _timeout, false)));
+    public bool TryTimeOut(GatewayConnectionException? connectFailure) =>
+        Ended(TrySetException(RequestErrors.TimedOut($"The raw {_envelope.PayloadType} frame", _timeout, false, connectFailure)));
 
     private bool Ended(bool ended)
     {

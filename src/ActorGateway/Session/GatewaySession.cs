@@ -38,7 +38,7 @@ public sealed partial class GatewaySession : IAsyncDisposable
             account => AskAsync<ProtoOASymbolsListRes>(new ProtoOASymbolsListReq { CtidTraderAccountId = account }),
             (account, symbol) => AskAsync<ProtoOASymbolByIdRes>(new ProtoOASymbolByIdReq { CtidTraderAccountId = account, SymbolId = { symbol } }));
         _actor = new SessionActor(_settings, _publisher, book, Symbols, core.LoggerFactory, _time);
-        _client = new GatewayClient(core with
+        _client = new GatewayClient(null, core with
         {
             HoldRequestsUntilRestored = true,
             RetryPolicy = new SessionRetryPolicy(core.RetryPolicy, () => _actor.Stopped),

@@ -40,10 +40,12 @@ internal sealed class RateLimiterThrottle(SlidingWindowLogRateLimiter standard, 
         return false;
     }
 
-    public void MarkSent(long timestamp)
+    public SentMark Unsent() => new(standard.Unsent, historical.Unsent);
+
+    public void MarkSent(long timestamp, SentMark mark)
     {
-        standard.MarkSent(timestamp);
-        historical.MarkSent(timestamp);
+        standard.MarkSent(timestamp, mark.Standard);
+        historical.MarkSent(timestamp, mark.Historical);
     }
 
     public void Dispose()

@@ -73,22 +73,42 @@ internal sealed class SlidingWindowLogRateLimiter : RateLimiter
         }
     }
 
+    /// <summary>How many of the newest grants have not yet been marked sent.</summary>
+    public int Unsent
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return Math.Min(_unsent, _count);
+            }
+        }
+    }
+
     /// <summary>
     /// Moves the grants made since the last call to <paramref name="timestamp"/>, when what they allowed left for the
     /// server. The server counts a request when it arrives; a burst can take tens of milliseconds to leave a busy
     /// machine, and a window counted from the grants would then end before the server's.
     /// </summary>
-    public void MarkSent(long timestamp)
+    public void MarkSent(long timestamp) => MarkSent(timestamp, int.MaxValue);
+
+    /// <summary>
+    /// Moves the oldest <paramref name="grants"/> of the grants not yet marked to <paramref name="timestamp"/>: those
+    /// that left in one write, while the grants made during that write wait for the write that carries them.
+    /// </summary>
+    public void MarkSent(long timestamp, int grants)
     {
         lock (_gate)
         {
-            for (var i = Math.Min(_unsent, _count); i > 0; i--)
+            var unsent = Math.Min(_unsent, _count);
+            var marked = Math.Min(grants, unsent);
+            for (var i = 0; i < marked; i++)
             {
-                ref var grant = ref _grants[(_oldest + _count - i) % _grants.Length];
+                ref var grant = ref _grants[(_oldest + _count - unsent + i) % _grants.Length];
                 grant = Math.Max(grant, timestamp);
             }
 
-            _unsent = 0;
+            _unsent = unsent - marked;
         }
     }
 

@@ -13,7 +13,9 @@ internal sealed class UnlimitedThrottle : IOutboundThrottle
         return true;
     }
 
-    public void MarkSent(long timestamp)
+    public SentMark Unsent() => default;
+
+    public void MarkSent(long timestamp, SentMark mark)
     {
     }
 }

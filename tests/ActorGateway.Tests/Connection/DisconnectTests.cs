@@ -71,7 +71,7 @@ public sealed class DisconnectTests
         await harness.RetryPolicy.Calls.ExpectAsync();
 
         var asking = harness.Client.AskAsync<ProtoOAVersionRes>(new ProtoOAVersionReq(), TimeSpan.FromSeconds(30));
-        await harness.Time.WaitForPendingTimersAsync(2); // the clock and the retry delay
+        await harness.SettleAsync(); // the request is queued behind the retry delay
         harness.Time.Advance(TimeSpan.FromSeconds(1));
         var reconnected = await harness.Transport.AcceptAsync();
         var (_, id) = await reconnected.ExpectAsync<ProtoOAVersionReq>();
@@ -93,7 +93,7 @@ public sealed class DisconnectTests
         var sent = harness.Client.AskAsync<ProtoOATraderRes>(new ProtoOATraderReq { CtidTraderAccountId = 1 });
         var queued = harness.Client.AskAsync<ProtoOATraderRes>(new ProtoOATraderReq { CtidTraderAccountId = 2 });
         await server.ExpectAsync<ProtoOATraderReq>();
-        await harness.Time.WaitForPendingTimersAsync(2); // the second one is held by the throttle
+        await harness.SettleAsync(); // the second one is held by the throttle
         await server.CloseAsync();
 
         var sentError = await Assert.ThrowsAsync<GatewayConnectionException>(() => sent.OrTimeout());

@@ -22,7 +22,7 @@ public sealed class CancellationTests
         var error = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => cancelled.OrTimeout());
         Assert.Equal(cancel.Token, error.CancellationToken);
         Assert.Equal(1, (await server.ExpectAsync<ProtoOATraderReq>()).Message.CtidTraderAccountId);
-        await harness.Time.WaitForPendingTimersAsync(2); // the clock and the throttle's wake-up
+        await harness.SettleAsync(); // the throttle has armed its wake-up
         harness.Time.Advance(ActorGateway.Throttling.RateLimiterThrottle.Window);
         Assert.Equal(3, (await server.ExpectAsync<ProtoOATraderReq>()).Message.CtidTraderAccountId);
     }

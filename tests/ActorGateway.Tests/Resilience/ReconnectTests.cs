@@ -36,13 +36,14 @@ public sealed class ReconnectTests
         await server.CloseAsync();
 
         Assert.Equal(TimeSpan.Zero, (await harness.RetryPolicy.Calls.ExpectAsync()).ElapsedTime);
-        await harness.Time.WaitForPendingTimersAsync(2);
+        await harness.SettleAsync();
         harness.Time.Advance(TimeSpan.FromSeconds(1)); // first retry: fails
         var second = await harness.RetryPolicy.Calls.ExpectAsync();
         Assert.Equal((1, TimeSpan.FromSeconds(1)), (second.PreviousRetryCount, second.ElapsedTime));
-        await harness.Time.WaitForPendingTimersAsync(2);
+        await harness.SettleAsync();
         harness.Time.Advance(TimeSpan.FromSeconds(1.9));
-        Assert.Equal(2, harness.Time.PendingTimerCount); // the clock and the retry delay, which has not fired yet
+        await harness.SettleAsync();
+        Assert.Equal(ConnectionState.WaitingToReconnect, harness.Client.State); // the second delay has not run out yet
         harness.Time.Advance(TimeSpan.FromSeconds(0.1));
 
         await harness.RoundTripAsync(await harness.Transport.AcceptAsync());
@@ -71,13 +72,16 @@ public sealed class ReconnectTests
     [Fact]
     public async Task Policy_giving_up_fails_queued_requests_and_the_connect_call_and_goes_idle()
     {
-        await using var harness = new ClientHarness(retry: c => c.PreviousRetryCount < 1 ? TimeSpan.Zero : null);
+        await using var harness = new ClientHarness(retry: c => c.PreviousRetryCount < 1 ? TimeSpan.FromSeconds(1) : null);
         harness.Logs.Expect(1003).Expect(1006);
         harness.Transport.FailNextConnect();
         harness.Transport.FailNextConnect();
 
         var connecting = harness.Client.ConnectAsync();
         var asking = harness.Client.AskAsync<ProtoOAVersionRes>(new ProtoOAVersionReq());
+        await harness.RetryPolicy.Calls.ExpectAsync();
+        await harness.SettleAsync(); // both calls wait in the actor, the retry delay is armed
+        harness.Time.Advance(TimeSpan.FromSeconds(1)); // the second attempt fails too, and the policy gives up
 
         var connectError = await Assert.ThrowsAsync<GatewayConnectionException>(() => connecting.OrTimeout());
         var askError = await Assert.ThrowsAsync<GatewayConnectionException>(() => asking.OrTimeout());
@@ -97,7 +101,7 @@ public sealed class ReconnectTests
 
         var connecting = harness.Client.ConnectAsync();
         await harness.Transport.Attempts.ExpectAsync();
-        await harness.Time.WaitForPendingTimersAsync(2); // the clock and the connect timeout
+        await harness.SettleAsync(); // the connect timeout is armed
         harness.Time.Advance(TimeSpan.FromSeconds(5));
 
         var failed = await harness.Events.ExpectAsync<GatewayConnectFailedEventArgs>();
@@ -120,6 +124,54 @@ public sealed class ReconnectTests
         var (_, id) = await next.ExpectAsync<ProtoOAVersionReq>();
         await next.SendAsync(new ProtoOAVersionRes { Version = "again" }, id);
         Assert.Equal("again", (await asking.OrTimeout()).Version);
+    }
+
+    [Fact]
+    public async Task A_short_connection_that_served_requests_starts_the_backoff_over()
+    {
+        await using var harness = new ClientHarness(o => o.ServerSilenceTimeout = TimeSpan.FromMinutes(10));
+        harness.Logs.Expect(1003);
+        harness.Transport.FailNextConnect();
+        var server = await harness.ConnectAsync();
+        Assert.Equal(0, (await harness.RetryPolicy.Calls.ExpectAsync()).PreviousRetryCount);
+
+        await harness.RoundTripAsync(server); // handshake done, a request served: a good session, however short
+        harness.Time.Advance(TimeSpan.FromSeconds(5));
+        await server.CloseAsync();
+
+        var reset = await harness.RetryPolicy.Calls.ExpectAsync();
+        Assert.Equal((0, TimeSpan.Zero), (reset.PreviousRetryCount, reset.ElapsedTime));
+    }
+
+    [Theory]
+    [InlineData(ConnectionFailureKind.ConnectFailed, "Connection refused")]
+    [InlineData(ConnectionFailureKind.TlsFailure, "the server's certificate is for 'other.example', not 'test-host' (name mismatch)")]
+    public async Task A_request_waiting_for_a_connection_that_keeps_failing_ends_with_why_not_with_a_timeout(
+        ConnectionFailureKind kind, string why)
+    {
+        await using var harness = new ClientHarness(o => o.RequestTimeout = TimeSpan.FromSeconds(3), retry: _ => TimeSpan.FromSeconds(1));
+        harness.Logs.Expect(1003);
+        for (var i = 0; i < 4; i++)
+        {
+            harness.Transport.FailNextConnect(new GatewayConnectionException(kind, why));
+        }
+
+        var asking = harness.Client.AskAsync<ProtoOAVersionRes>(new ProtoOAVersionReq());
+        var connecting = harness.Client.ConnectAsync();
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            await harness.RetryPolicy.Calls.ExpectAsync();
+            await harness.SettleAsync();
+            harness.Time.Advance(TimeSpan.FromSeconds(1));
+        }
+
+        var error = await Assert.ThrowsAsync<GatewayConnectionException>(() => asking.OrTimeout());
+        Assert.Equal(kind, error.Kind);
+        Assert.Contains(why, error.Message, StringComparison.Ordinal);
+        Assert.False(error.WasWritten);
+        Assert.Equal(kind, Assert.IsType<GatewayConnectionException>(error.InnerException).Kind);
+        var connectError = await Assert.ThrowsAsync<GatewayConnectionException>(() => connecting.OrTimeout());
+        Assert.Equal(kind, connectError.Kind);
     }
 
     private static async Task<InMemoryServer> ConnectAgainAsync(ClientHarness harness)

@@ -1,6 +1,7 @@
 using ActorGateway.Protocol.Messages;
 using ActorGateway.Resilience;
 using ActorGateway.TestKit;
+using Akka.Actor;
 
 namespace ActorGateway.Tests.Support;
 
@@ -11,6 +12,7 @@ namespace ActorGateway.Tests.Support;
 internal sealed class ClientHarness : IAsyncDisposable
 {
     private GatewayClient? _client;
+    private Akka.Actor.ActorSystem? _system;
 
     public ClientHarness(Action<GatewayOptions>? configure = null, Func<RetryContext, TimeSpan?>? retry = null)
     {
@@ -40,6 +42,9 @@ internal sealed class ClientHarness : IAsyncDisposable
 
     public GatewayClient Client => _client ??= CreateClient();
 
+    /// <summary>The actor system the client lives in, on the harness's virtual time.</summary>
+    public Akka.Actor.ActorSystem System => _system ??= VirtualTimeSystem.Create(Time);
+
     /// <summary>A probe that receives every message the client raises through <see cref="GatewayClient.MessageReceived"/>.</summary>
     public TestProbe<GatewayMessageEventArgs> ListenToMessages()
     {
@@ -62,6 +67,13 @@ internal sealed class ClientHarness : IAsyncDisposable
         return server;
     }
 
+    /// <summary>
+    /// Completes once the connection actor has handled everything told to it before the call, and so armed every timer
+    /// that work asked for: the signal to wait for before advancing the virtual clock past one.
+    /// </summary>
+    public Task SettleAsync() =>
+        System.ActorSelection(Client.Gateway.Path / "connection").Ask<Akka.Actor.ActorIdentity>(new Akka.Actor.Identify(null)).OrTimeout();
+
     /// <summary>Asks for the version and answers it, which proves every message posted before was handled.</summary>
     public async Task RoundTripAsync(InMemoryServer server)
     {
@@ -78,12 +90,17 @@ internal sealed class ClientHarness : IAsyncDisposable
             await _client.DisposeAsync();
         }
 
+        if (_system is not null)
+        {
+            await _system.Terminate();
+        }
+
         Logs.AssertNoUnexpectedEntries();
     }
 
     private GatewayClient CreateClient()
     {
-        var client = new GatewayClient(Options);
+        var client = new GatewayClient(System, Options);
         client.Connected += (_, e) => Events.Tell(e);
         client.Disconnected += (_, e) => Events.Tell(e);
         client.ConnectFailed += (_, e) => Events.Tell(e);

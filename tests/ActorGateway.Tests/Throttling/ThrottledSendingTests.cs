@@ -23,7 +23,7 @@ public sealed class ThrottledSendingTests
         }
 
         await harness.RoundTripAsync(server); // a standard request passes the historical backlog
-        await harness.Time.WaitForPendingTimersAsync(2);
+        await harness.SettleAsync();
         harness.Time.Advance(ActorGateway.Throttling.RateLimiterThrottle.Window);
 
         Assert.Equal(6, (await server.ExpectAsync<ProtoOAGetTickDataReq>()).Message.SymbolId);
