@@ -116,8 +116,9 @@ internal sealed class Connection : IAsyncDisposable
         // The read loop stops at the cancellation; the pipes it reads are completed only after it has let go of them.
         await _readLoop.ConfigureAwait(false);
         await Transport.DisposeAsync().ConfigureAwait(false);
+        // The credit semaphore is left to the collector: a batch still in the actor's mailbox returns its credit after
+        // this, and a disposed semaphore would throw there.
         _closing.Dispose();
-        _credit.Dispose();
     }
 
     private async Task CompleteWriteAsync(ValueTask<FlushResult> flush, SentMark mark)

@@ -118,7 +118,18 @@ internal sealed partial class ConnectionActor
         var self = Self;
         var token = _attemptCancel.Token;
         // Off the actor's turn, so it keeps serving timeouts and cancellations while a connection is being made.
-        _ = Task.Run(async () => self.Tell(await TryConnectAsync(endpoint, attempt, token).ConfigureAwait(false)), CancellationToken.None);
+        _ = Task.Run(async () =>
+        {
+            var outcome = await TryConnectAsync(endpoint, attempt, token).ConfigureAwait(false);
+            if (outcome is TransportOpened late && token.IsCancellationRequested)
+            {
+                // Abandoned (timed out, or the actor stopped) just as it opened: nobody will take this transport.
+                await late.Transport.DisposeAsync().ConfigureAwait(false);
+                return;
+            }
+
+            self.Tell(outcome);
+        }, CancellationToken.None);
     }
 
     private async Task<object> TryConnectAsync(GatewayEndpoint endpoint, int attempt, CancellationToken timedOut)

@@ -80,7 +80,13 @@ internal sealed partial class ConnectionActor : UntypedActor, IWithTimers, IDisp
     protected override void OnReceive(object message) => Common(message);
 
     /// <summary>Called when the instance stops, or is replaced by a restart (which stops it first).</summary>
-    public void Dispose() => _attemptCancel?.Dispose();
+    public void Dispose()
+    {
+        // An attempt still under way is abandoned: cancelled, it closes what it opens rather than telling a dead actor.
+        _attemptCancel?.Cancel();
+        _attemptCancel?.Dispose();
+        _attemptCancel = null;
+    }
 
     private void SetState(ConnectionState state, GatewayEndpoint? endpoint = null, GatewayConnectionException? reason = null)
     {
@@ -138,6 +144,7 @@ internal sealed partial class ConnectionActor : UntypedActor, IWithTimers, IDisp
     {
         SetState(ConnectionState.Disposed);
         Timers.CancelAll();
+        _attemptCancel?.Cancel();
         var reason = new GatewayConnectionException(ConnectionFailureKind.Disposed, "The gateway client was disposed.");
         FailEverything(reason);
         Become(Stopping);
