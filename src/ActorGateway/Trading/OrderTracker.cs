@@ -53,6 +53,9 @@ internal sealed partial class OrderTracker : UntypedActor, IWithTimers
         Finish(OrderState.Unknown, null, resolvedByReconcile: false);
     }
 
+    // A restarted tracker would run PreStart again and send its order a second time: it stops instead.
+    protected override void PostRestart(Exception reason) => Context.Stop(Self);
+
     protected override void OnReceive(object message)
     {
         switch (message)

@@ -128,6 +128,27 @@ public sealed class OrderTrackerTests : GatewayTestKit
     }
 
     [Fact]
+    public async Task A_tracker_that_fails_tells_its_requester_once_and_never_sends_the_order_again()
+    {
+        var client = CreateGateway();
+        var strategy = CreateTestProbe();
+        client.Gateway.Tell(Replies.MarketOrder(1), strategy);
+        var server = await Transport.AcceptAsync();
+        await server.ExpectAsync<ProtoOANewOrderReq>();
+
+        var tracker = (await Sys.ActorSelection(client.Gateway.Path / "order-*").Ask<ActorIdentity>(new Identify(null)).OrTimeout()).Subject;
+        tracker.Tell(Kill.Instance); // fails it: its supervisor restarts it, and a restarted tracker stops
+
+        var fault = Assert.IsType<GatewayConnectionException>(strategy.ExpectMsg<Status.Failure>().Cause);
+        Assert.Equal(ConnectionFailureKind.Faulted, fault.Kind);
+        Assert.Equal(OrderState.Unknown, strategy.ExpectMsg<OrderOutcome>().State);
+        Watch(tracker);
+        ExpectTerminated(tracker);
+        await RoundTripAsync(client.Gateway, server); // the next frame is this, not the order again
+        strategy.ExpectNoMsg(TimeSpan.FromMilliseconds(100));
+    }
+
+    [Fact]
     public async Task Ask_gets_only_the_reply_of_a_trading_request()
     {
         var gateway = CreateGateway().Gateway;

@@ -51,6 +51,29 @@ public sealed class SlidingWindowLogRateLimiterTests
     }
 
     [Fact]
+    public void Grants_made_during_a_write_wait_for_the_write_that_carries_them()
+    {
+        var time = new FakeTimeProvider();
+        using var limiter = new SlidingWindowLogRateLimiter(3, TimeSpan.FromSeconds(1), time);
+        Assert.True(limiter.AttemptAcquire().IsAcquired);           // carried by the first write
+        var firstWrite = limiter.Unsent;
+        Assert.True(limiter.AttemptAcquire().IsAcquired);           // granted while the first write is in flight
+        Assert.True(limiter.AttemptAcquire().IsAcquired);
+        time.Advance(TimeSpan.FromMilliseconds(10));
+        limiter.MarkSent(time.GetTimestamp(), firstWrite);           // the first write left at 10 ms
+        Assert.Equal(2, limiter.Unsent);
+        time.Advance(TimeSpan.FromMilliseconds(30));
+        limiter.MarkSent(time.GetTimestamp(), limiter.Unsent);       // the second at 40 ms
+
+        time.Advance(TimeSpan.FromMilliseconds(970));                // 1010 ms: only the first grant has left the window
+        Assert.True(limiter.AttemptAcquire().IsAcquired);
+        using var refused = limiter.AttemptAcquire();
+        Assert.False(refused.IsAcquired);
+        Assert.True(refused.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter));
+        Assert.Equal(TimeSpan.FromMilliseconds(30), retryAfter);    // the second write's grants leave at 1040 ms
+    }
+
+    [Fact]
     public void AttemptAcquire_never_grants_more_than_the_limit_in_any_window_whatever_the_arrivals()
     {
         Prop.ForAll<byte, ushort[]>((limit, gaps) => GrantsRespectTheLimit(limit % 10 + 1, gaps)).QuickCheckThrowOnFailure();
