@@ -1,12 +1,13 @@
 using ActorGateway.Protocol.Messages;
-using ActorGateway.TestKit;
 using Akka.Actor;
+using Xunit;
 
-namespace ActorGateway.Tests.Support;
+namespace ActorGateway.TestKit;
 
 /// <summary>
-/// Akka.TestKit on virtual time for the gateway's actors: the system's scheduler follows <see cref="Time"/>, the
-/// gateway talks to an in-memory server, and disposing fails the test on any unexpected warning or error logged.
+/// A base for tests of code that talks to the gateway actor: Akka.TestKit on virtual time, where the system's scheduler
+/// follows <see cref="Time"/>, the gateway talks to an in-memory server the test plays, and disposing fails the test on
+/// any unexpected warning or error logged.
 /// </summary>
 public abstract class GatewayTestKit : Akka.TestKit.Xunit2.TestKit, IAsyncLifetime
 {
