@@ -4,8 +4,8 @@ using Spectre.Console;
 namespace ActorGateway.Cli.Bench;
 
 /// <summary>
-/// <c>bench [scenario] [--json FILE]</c>: the load tool. Every scenario runs against an in-process simulator on
-/// 127.0.0.1, is bounded in count and time, and stops by itself.
+/// <c>bench [scenario] [--caller actor|task|both] [--json FILE]</c>: the load tool. Every scenario runs against an
+/// in-process simulator on 127.0.0.1, is bounded in count and time, and stops by itself.
 /// </summary>
 internal static class BenchCommand
 {
@@ -28,10 +28,16 @@ internal static class BenchCommand
         };
         var transport = new Option<string>("--transport") { Description = "tcp, tls or both.", DefaultValueFactory = _ => "both" };
         transport.AcceptOnlyFromAmong("tcp", "tls", "both");
+        var caller = new Option<string>("--caller")
+        {
+            Description = "How the gateway is called: actor (an actor Telling it), task (awaited AskAsync) or both.",
+            DefaultValueFactory = _ => "both",
+        };
+        caller.AcceptOnlyFromAmong([.. Enum.GetValues<BenchCaller>().Select(value => value.Word()), "both"]);
 
         var command = new Command("bench", "Measure the gateway against a raw-socket client on the simulator.")
         {
-            scenario, json, seconds, rounds, window, inFlight, pacedRate, transport,
+            scenario, json, seconds, rounds, window, inFlight, pacedRate, transport, caller,
         };
         RequirePositive(seconds);
         RequirePositive(rounds);
@@ -53,11 +59,16 @@ internal static class BenchCommand
                     "tls" => [BenchTransport.Tls],
                     _ => [BenchTransport.Tcp, BenchTransport.Tls],
                 },
+                Callers = Callers(parse.GetValue(caller)!),
             };
             return RunAsync(parse.GetValue(scenario)!, settings, parse.GetValue(json), AnsiConsole.Console, cancellationToken);
         });
         return command;
     }
+
+    /// <summary>The callers <c>--caller</c> names: one of them, or both.</summary>
+    internal static IReadOnlyList<BenchCaller> Callers(string word) =>
+        [.. Enum.GetValues<BenchCaller>().Where(caller => word == "both" || caller.Word() == word)];
 
     private static void RequirePositive<T>(Option<T> option)
         where T : struct, IComparable<T> =>

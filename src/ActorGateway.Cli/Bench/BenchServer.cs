@@ -2,6 +2,7 @@ using System.Security.Cryptography.X509Certificates;
 using ActorGateway.Protocol.Messages;
 using ActorGateway.Resilience;
 using ActorGateway.Simulator;
+using Akka.Actor;
 
 namespace ActorGateway.Cli.Bench;
 
@@ -62,10 +63,16 @@ internal sealed class BenchServer : IAsyncDisposable
         RetryPolicy = new FixedRetryPolicy(TimeSpan.FromMilliseconds(2)),
     };
 
-    /// <summary>A connected gateway client that has authorized the application.</summary>
-    public async Task<GatewayClient> ConnectGatewayAsync(GatewayOptions? options, CancellationToken cancellationToken)
+    /// <summary>A connected gateway client that has authorized the application, in an actor system of its own.</summary>
+    public Task<GatewayClient> ConnectGatewayAsync(GatewayOptions? options, CancellationToken cancellationToken) =>
+        AuthorizeAsync(new GatewayClient(options ?? ClientOptions()), cancellationToken);
+
+    /// <summary>The same in <paramref name="system"/>, where the bench's actor callers live too.</summary>
+    public Task<GatewayClient> ConnectGatewayInAsync(ActorSystem system, CancellationToken cancellationToken) =>
+        AuthorizeAsync(new GatewayClient(system, ClientOptions()), cancellationToken);
+
+    private static async Task<GatewayClient> AuthorizeAsync(GatewayClient client, CancellationToken cancellationToken)
     {
-        var client = new GatewayClient(options ?? ClientOptions());
         try
         {
             await client.ConnectAsync(cancellationToken).ConfigureAwait(false);

@@ -1,16 +1,24 @@
+using Akka.Actor;
+
 namespace ActorGateway.Cli.Bench;
 
-/// <summary>A simulator with an authenticated gateway client and an authenticated raw client on it, disposed together.</summary>
+/// <summary>
+/// A simulator with an authenticated gateway client and an authenticated raw client on it, disposed together. The
+/// gateway lives in an actor system of the session's, where a scenario starts its actor callers beside it.
+/// </summary>
 internal sealed class BenchSession : IAsyncDisposable
 {
-    private BenchSession(BenchServer server, GatewayClient gateway, RawClient raw)
+    private BenchSession(BenchServer server, ActorSystem system, GatewayClient gateway, RawClient raw)
     {
         Server = server;
+        System = system;
         Gateway = gateway;
         Raw = raw;
     }
 
     public BenchServer Server { get; }
+
+    public ActorSystem System { get; }
 
     public GatewayClient Gateway { get; }
 
@@ -19,12 +27,13 @@ internal sealed class BenchSession : IAsyncDisposable
     public static async Task<BenchSession> StartAsync(BenchTransport transport, CancellationToken cancellationToken)
     {
         var server = await BenchServer.StartAsync(transport, cancellationToken).ConfigureAwait(false);
+        var system = BenchActorSystem.Create();
         GatewayClient? gateway = null;
         try
         {
-            gateway = await server.ConnectGatewayAsync(null, cancellationToken).ConfigureAwait(false);
+            gateway = await server.ConnectGatewayInAsync(system, cancellationToken).ConfigureAwait(false);
             var raw = await server.ConnectRawAsync(cancellationToken).ConfigureAwait(false);
-            return new BenchSession(server, gateway, raw);
+            return new BenchSession(server, system, gateway, raw);
         }
         catch
         {
@@ -33,6 +42,7 @@ internal sealed class BenchSession : IAsyncDisposable
                 await gateway.DisposeAsync().ConfigureAwait(false);
             }
 
+            await system.Terminate().ConfigureAwait(false);
             await server.DisposeAsync().ConfigureAwait(false);
             throw;
         }
@@ -42,6 +52,7 @@ internal sealed class BenchSession : IAsyncDisposable
     {
         await Raw.DisposeAsync().ConfigureAwait(false);
         await Gateway.DisposeAsync().ConfigureAwait(false);
+        await System.Terminate().ConfigureAwait(false);
         await Server.DisposeAsync().ConfigureAwait(false);
     }
 }

@@ -6,5 +6,8 @@ internal sealed record ScenarioResult(string Scenario, string Variant, IReadOnly
     /// <summary>The raw client the ratios are taken to, when the scenario measured more than one and chose.</summary>
     public string? Baseline { get; init; }
 
+    /// <summary>How the gateway was called ("actor", "task"), when the scenario measured its callers apart.</summary>
+    public IReadOnlyList<string>? Callers { get; init; }
+
     public Measurement this[string name] => Measurements.First(m => m.Name == name);
 }
