@@ -8,7 +8,7 @@ public sealed class LatencyFiguresTests
     [Fact]
     public void Describe_takes_every_ratio_to_the_raw_client_with_the_lower_p50_wherever_it_is_listed()
     {
-        var gateway = Steady("gateway", 30);
+        var gateway = Steady("gateway", 28);
         var slower = Steady("raw slower", 25);
         var faster = Steady("raw faster", 20);
 
@@ -18,10 +18,12 @@ public sealed class LatencyFiguresTests
         var byName = figures.ToDictionary(m => m.Name);
         Assert.Equal(25, byName["p50 µs raw slower"].Value, 6);
         Assert.Equal(20, byName["p99 µs raw faster"].Value, 6);
-        Assert.Equal(1.5, byName["p50 µs gateway ratio"].Value, 6);
+        Assert.Equal(1.4, byName["p50 µs gateway ratio"].Value, 6);
         Assert.Equal("x raw faster", byName["p99.9 µs gateway ratio"].Unit);
         Assert.True(byName["p50 µs gateway ratio"].Met is false);
-        Assert.Null(byName["p99 µs gateway ratio"].Target);
+        Assert.Equal("<= 1.5", byName["p99 µs gateway ratio"].Target);
+        Assert.True(byName["p99 µs gateway ratio"].Met is true);
+        Assert.Null(byName["p99.9 µs gateway ratio"].Target);
     }
 
     /// <summary>A client whose every round trip took <paramref name="microseconds"/>: a warm-up and two measured rounds.</summary>
