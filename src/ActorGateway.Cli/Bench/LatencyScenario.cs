@@ -4,8 +4,9 @@ using ActorGateway.Protocol.Messages;
 namespace ActorGateway.Cli.Bench;
 
 /// <summary>
-/// One VersionReq at a time on one server: round-trip percentiles of the gateway and of two raw clients, the async one
-/// and a blocking one on a dedicated thread, taken against whichever of the two is faster in this run.
+/// One VersionReq at a time on one server: round-trip percentiles of the gateway, called by an actor and by Task-based
+/// code (or either), and of two raw clients, the async one and a blocking one on a dedicated thread, taken against
+/// whichever of the two is faster in this run.
 /// </summary>
 internal static class LatencyScenario
 {
@@ -19,7 +20,9 @@ internal static class LatencyScenario
             var blocking = await BlockingRawRunner.StartAsync(session.Server, cancellationToken).ConfigureAwait(false);
             await using (blocking.ConfigureAwait(false))
             {
-                Side[] callers = [TaskCaller(session.Gateway, cancellationToken)];
+                Side[] callers = [.. settings.Callers.Select(caller => caller == BenchCaller.Actor
+                    ? ActorCaller(session, cancellationToken)
+                    : TaskCaller(session.Gateway, cancellationToken))];
                 Side[] rawClients =
                 [
                     new(new RoundTripTimes("raw async"), (duration, times) =>
@@ -31,16 +34,28 @@ internal static class LatencyScenario
 
                 var (figures, baseline) = LatencyFigures.Describe([.. callers.Select(side => side.Times)],
                     [.. rawClients.Select(side => side.Times)]);
-                return new ScenarioResult(Name, transport.ToString(), figures) { Baseline = baseline };
+                return new ScenarioResult(Name, transport.ToString(), figures)
+                {
+                    Baseline = baseline,
+                    Callers = [.. settings.Callers.Select(caller => caller.Word())],
+                };
             }
         }
     }
 
-    /// <summary>The gateway as an application calls it: an awaited <c>AskAsync</c> per request.</summary>
+    /// <summary>The gateway as an actor calls it: a Tell per request, the reply a message, from the gateway's system.</summary>
+    private static Side ActorCaller(BenchSession session, CancellationToken cancellationToken)
+    {
+        var actor = session.System.ActorOf(LatencyActor.Props(session.Gateway.Gateway), "latency-caller");
+        return new Side(new RoundTripTimes(BenchCaller.Actor.Side()), (duration, times) =>
+            LatencyActor.SampleAsync(actor, duration, times, cancellationToken));
+    }
+
+    /// <summary>The gateway as Task-based code calls it: an awaited <c>AskAsync</c> per request.</summary>
     private static Side TaskCaller(GatewayClient gateway, CancellationToken cancellationToken)
     {
         var request = new ProtoOAVersionReq();
-        return new Side(new RoundTripTimes("gateway"), (duration, times) => times.SampleAsync(duration, async () =>
+        return new Side(new RoundTripTimes(BenchCaller.Task.Side()), (duration, times) => times.SampleAsync(duration, async () =>
         {
             var start = Stopwatch.GetTimestamp();
             await gateway.AskAsync<ProtoOAVersionRes>(request, cancellationToken: cancellationToken).ConfigureAwait(false);

@@ -3,7 +3,10 @@ using ActorGateway.Protocol.Messages;
 
 namespace ActorGateway.Cli.Bench;
 
-/// <summary>VersionReq → VersionRes throughput with a window of requests in flight, gateway against raw on one server.</summary>
+/// <summary>
+/// VersionReq → VersionRes throughput with a window of requests in flight on one server: the gateway called by an
+/// actor and by Task-based code (or either), against the raw client.
+/// </summary>
 internal static class PipelinedScenario
 {
     public const string Name = "pipelined";
@@ -11,33 +14,48 @@ internal static class PipelinedScenario
     public static async Task<ScenarioResult> RunAsync(BenchSettings settings, BenchTransport transport, CancellationToken cancellationToken)
     {
         var session = await BenchSession.StartAsync(transport, cancellationToken).ConfigureAwait(false);
-        double[] gatewayRounds, rawRounds;
-        var gatewayCost = new RoundCosts();
-        var rawCost = new RoundCosts();
+        Side[] callers, sides;
+        double[][] rounds;
         await using (session.ConfigureAwait(false))
         {
-            (gatewayRounds, rawRounds) = await SideBySide.RunAsync(settings,
-                duration => MeasureAsync(duration, gatewayCost,
-                    stopAt => GatewayAsync(session.Gateway, settings.Window, stopAt, cancellationToken)),
-                duration => MeasureAsync(duration, rawCost,
-                    stopAt => session.Raw.RunPipelinedAsync(settings.Window, stopAt, cancellationToken)))
-                .ConfigureAwait(false);
+            callers = [.. settings.Callers.Select(caller => caller == BenchCaller.Actor
+                ? ActorCaller(session, settings.Window, cancellationToken)
+                : TaskCaller(session.Gateway, settings.Window, cancellationToken))];
+            var raw = new Side("raw", null, stopAt => session.Raw.RunPipelinedAsync(settings.Window, stopAt, cancellationToken));
+            sides = [.. callers, raw];
+            rounds = await SideBySide.RunAsync(settings, [.. sides.Select(side => side.Round)]).ConfigureAwait(false);
         }
 
-        var figures = SideBySide.Describe("replies/s", "1/s", gatewayRounds, rawRounds);
-        figures[2] = figures[2].AtLeast(0.7);
+        var rawRounds = rounds[^1];
+        var figures = new List<Measurement>();
+        figures.AddRange(sides.Select((side, i) => Measurement.Of($"replies/s {side.Name}", "1/s", rounds[i])));
+        figures.AddRange(callers.Select((side, i) =>
+            Measurement.Of($"replies/s {side.Name} ratio", "x raw", Statistics.Ratios(rounds[i], rawRounds)).AtLeast(Target(side.Caller!.Value))));
         // Costs are those of the whole process, the in-process simulator's included; the difference is the client's.
-        return new ScenarioResult(Name, $"{transport}, W={settings.Window}",
-        [
-            .. figures,
-            Measurement.Of("allocated per reply, gateway run", "B", gatewayCost.Allocated[1..]),
-            Measurement.Of("allocated per reply, raw run", "B", rawCost.Allocated[1..]),
-            Measurement.Of("thread-pool work items per reply, gateway run", "items", gatewayCost.WorkItems[1..]),
-            Measurement.Of("thread-pool work items per reply, raw run", "items", rawCost.WorkItems[1..]),
-            Measurement.Of("CPU per reply, gateway run", "us", gatewayCost.Cpu[1..]),
-            Measurement.Of("CPU per reply, raw run", "us", rawCost.Cpu[1..]),
-        ]);
+        figures.AddRange(sides.Select(side => Measurement.Of($"allocated per reply, {side.Name} run", "B", side.Costs.Allocated[1..])));
+        figures.AddRange(sides.Select(side =>
+            Measurement.Of($"thread-pool work items per reply, {side.Name} run", "items", side.Costs.WorkItems[1..])));
+        figures.AddRange(sides.Select(side => Measurement.Of($"CPU per reply, {side.Name} run", "us", side.Costs.Cpu[1..])));
+        return new ScenarioResult(Name, $"{transport}, W={settings.Window}", figures)
+        {
+            Callers = [.. settings.Callers.Select(caller => caller.Word())],
+        };
     }
+
+    /// <summary>The floor for a caller's throughput as a share of the raw client's.</summary>
+    private static double Target(BenchCaller caller) => caller == BenchCaller.Actor ? 0.7 : 0.6;
+
+    /// <summary>An actor in the session's system keeping the window in flight with Tells.</summary>
+    private static Side ActorCaller(BenchSession session, int window, CancellationToken cancellationToken)
+    {
+        var actor = session.System.ActorOf(PipelinedActor.Props(session.Gateway.Gateway), "pipelined-caller");
+        return new Side(BenchCaller.Actor.Side(), BenchCaller.Actor,
+            stopAt => PipelinedActor.RunAsync(actor, window, stopAt, cancellationToken));
+    }
+
+    /// <summary>A worker task per request in flight, each awaiting one <c>AskAsync</c> after another.</summary>
+    private static Side TaskCaller(GatewayClient client, int window, CancellationToken cancellationToken) =>
+        new(BenchCaller.Task.Side(), BenchCaller.Task, stopAt => GatewayAsync(client, window, stopAt, cancellationToken));
 
     private static async Task<double> MeasureAsync(TimeSpan duration, RoundCosts costs, Func<long, Task<long>> run)
     {
@@ -51,6 +69,17 @@ internal static class PipelinedScenario
         costs.WorkItems.Add((ThreadPool.CompletedWorkItemCount - workItems) / (double)replies);
         costs.Cpu.Add((Environment.CpuUsage.TotalTime - cpu).TotalMicroseconds / replies);
         return replies / seconds;
+    }
+
+    /// <summary>
+    /// One client of the run: the figures' name for it, the caller it stands for (null for the raw client), and how it
+    /// runs until a Stopwatch timestamp, returning its replies.
+    /// </summary>
+    private sealed record Side(string Name, BenchCaller? Caller, Func<long, Task<long>> Run)
+    {
+        public RoundCosts Costs { get; } = new();
+
+        public Func<TimeSpan, Task<double>> Round => duration => MeasureAsync(duration, Costs, Run);
     }
 
     /// <summary>What each round cost per reply, beyond its time: the warm-up round first.</summary>

@@ -37,6 +37,9 @@ internal sealed class RoundTripTimes(string name)
         return Add(microseconds);
     }
 
+    /// <summary>A round measured elsewhere (by an actor), each round trip in Stopwatch ticks; returns how many.</summary>
+    public double AddRound(IReadOnlyList<long> roundTrips) => Add([.. roundTrips.Select(ToMicroseconds)]);
+
     /// <summary>The percentile at <paramref name="fraction"/> of each measured round (the warm-up left out).</summary>
     public double[] Percentile(double fraction) => [.. _rounds.Skip(1).Select(round => Statistics.Percentile(round, fraction))];
 

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using System.Text.Json;
 using ActorGateway.Cli.Bench;
 using ActorGateway.TestKit;
@@ -54,6 +55,41 @@ public sealed class BenchCommandTests
             Assert.Contains("p50 µs raw async", names);
             Assert.Contains("p50 µs raw blocking", names);
             Assert.Contains($"ratios to {baseline}", output.ToString(), StringComparison.Ordinal);
+            // By default both callers are measured, and the file says so.
+            Assert.Equal(["actor", "task"], result.GetProperty("callers").EnumerateArray().Select(c => c.GetString()));
+            Assert.Contains("p50 µs gateway actor ratio", names);
+            Assert.Contains("p50 µs gateway task ratio", names);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public async Task RunAsync_pipelined_by_default_writes_the_figures_of_both_callers_to_the_json()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"bench-{Guid.NewGuid():N}.json");
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(new StringWriter()), Ansi = AnsiSupport.No });
+        try
+        {
+            await BenchCommand.RunAsync(PipelinedScenario.Name, SmokeSettings.Over(BenchTransport.Tcp), new FileInfo(path), console, default)
+                .OrTimeout(SmokeSettings.Bound);
+
+            using var json = JsonDocument.Parse(await File.ReadAllTextAsync(path));
+            var result = Assert.Single(json.RootElement.GetProperty("results").EnumerateArray());
+            Assert.Equal(["actor", "task"], result.GetProperty("callers").EnumerateArray().Select(c => c.GetString()));
+            var figures = result.GetProperty("measurements").EnumerateArray()
+                .ToDictionary(m => m.GetProperty("name").GetString()!, m => m);
+            foreach (var (caller, target) in new[] { ("actor", ">= 0.7"), ("task", ">= 0.6") })
+            {
+                Assert.True(figures[$"replies/s gateway {caller}"].GetProperty("value").GetDouble() > 0, caller);
+                var ratio = figures[$"replies/s gateway {caller} ratio"];
+                Assert.True(ratio.GetProperty("value").GetDouble() > 0, caller);
+                Assert.Equal(target, ratio.GetProperty("target").GetString());
+                Assert.Equal(ratio.GetProperty("value").GetDouble() >= double.Parse(target[3..], CultureInfo.InvariantCulture),
+                    ratio.GetProperty("met").GetBoolean());
+            }
         }
         finally
         {
@@ -62,6 +98,16 @@ public sealed class BenchCommandTests
     }
 
     [Theory]
+    [InlineData("actor", new[] { "actor" })]
+    [InlineData("task", new[] { "task" })]
+    [InlineData("both", new[] { "actor", "task" })]
+    public void Callers_are_the_one_named_or_both(string word, string[] expected)
+    {
+        Assert.Equal(expected, BenchCommand.Callers(word).Select(caller => caller.Word()));
+    }
+
+    [Theory]
+    [InlineData("bench", "latency", "--caller", "thread")]
     [InlineData("bench", "nonsense")]
     [InlineData("bench", "pipelined", "--rounds", "0")]
     [InlineData("bench", "latency", "--transport", "udp")]
@@ -78,5 +124,7 @@ public sealed class BenchCommandTests
         var root = new RootCommand { BenchCommand.Create() };
 
         Assert.Empty(root.Parse(["bench", "fan-out", "--seconds", "0.5", "-w", "8", "--transport", "tls", "--json", "out.json"]).Errors);
+        Assert.Empty(root.Parse(["bench", "pipelined", "--caller", "actor"]).Errors);
+        Assert.Empty(root.Parse(["bench", "latency", "--caller", "task"]).Errors);
     }
 }

@@ -5,27 +5,55 @@ namespace ActorGateway.Cli.Tests.Bench;
 
 public sealed class ScenarioSmokeTests
 {
+    /// <summary>Every transport with each <c>--caller</c>: actor, task, and both, the default.</summary>
+    public static TheoryData<bool, string> TransportsAndCallers() => new()
+    {
+        { false, "actor" }, { false, "task" }, { false, "both" },
+        { true, "actor" }, { true, "task" }, { true, "both" },
+    };
+
     [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public async Task Pipelined_short_run_counts_replies_on_both_sides_and_their_ratio(bool tls)
+    [MemberData(nameof(TransportsAndCallers))]
+    public async Task Pipelined_short_run_counts_replies_of_each_caller_and_the_raw_client_with_each_callers_ratio(bool tls,
+        string caller)
     {
         var transport = tls ? BenchTransport.Tls : BenchTransport.Tcp;
-        var result = await PipelinedScenario.RunAsync(SmokeSettings.Over(transport), transport, default).OrTimeout(SmokeSettings.Bound);
+        var settings = SmokeSettings.Over(transport, caller);
+        var result = await PipelinedScenario.RunAsync(settings, transport, default).OrTimeout(SmokeSettings.Bound);
 
-        AssertSideBySide(result, "replies/s");
+        AssertCallers(settings, result);
+        string[] sides = [.. settings.Callers.Select(c => c.Side()), "raw"];
+        foreach (var side in sides)
+        {
+            AssertRounds(result[$"replies/s {side}"]);
+            // Every reply took some CPU and allocated something on either side; the warm-up round is left out.
+            AssertRounds(result[$"CPU per reply, {side} run"]);
+            Assert.True(result[$"allocated per reply, {side} run"].Value > 0, side);
+            Assert.True(result[$"thread-pool work items per reply, {side} run"].Value > 0, side);
+        }
+
+        foreach (var measured in settings.Callers)
+        {
+            var ratio = result[$"replies/s {measured.Side()} ratio"];
+            AssertRounds(ratio);
+            Assert.Equal("x raw", ratio.Unit);
+            Assert.Equal(measured == BenchCaller.Actor ? ">= 0.7" : ">= 0.6", ratio.Target);
+            Assert.Equal(ratio.Value >= (measured == BenchCaller.Actor ? 0.7 : 0.6), ratio.Met);
+        }
     }
 
     [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public async Task Latency_short_run_reports_both_raw_clients_and_takes_ratios_to_the_one_with_the_lower_p50(bool tls)
+    [MemberData(nameof(TransportsAndCallers))]
+    public async Task Latency_short_run_reports_each_caller_and_both_raw_clients_and_takes_ratios_to_the_one_with_the_lower_p50(
+        bool tls, string caller)
     {
         var transport = tls ? BenchTransport.Tls : BenchTransport.Tcp;
-        var result = await LatencyScenario.RunAsync(SmokeSettings.Over(transport), transport, default).OrTimeout(SmokeSettings.Bound);
+        var settings = SmokeSettings.Over(transport, caller);
+        var result = await LatencyScenario.RunAsync(settings, transport, default).OrTimeout(SmokeSettings.Bound);
 
+        AssertCallers(settings, result);
         string[] rawClients = ["raw async", "raw blocking"];
-        foreach (var client in rawClients.Prepend("gateway"))
+        foreach (var client in settings.Callers.Select(c => c.Side()).Concat(rawClients))
         {
             var (p50, p99, p999) = (result[$"p50 µs {client}"], result[$"p99 µs {client}"], result[$"p99.9 µs {client}"]);
             AssertRounds(p50);
@@ -38,14 +66,20 @@ public sealed class ScenarioSmokeTests
         var other = Assert.Single(rawClients, client => client != result.Baseline);
         Assert.True(result[$"p50 µs {baseline}"].Value <= result[$"p50 µs {other}"].Value,
             $"{baseline} {result[$"p50 µs {baseline}"].Value} µs, {other} {result[$"p50 µs {other}"].Value} µs");
-        foreach (var label in new[] { "p50", "p99", "p99.9" })
+        foreach (var measured in settings.Callers.Select(c => c.Side()))
         {
-            var ratio = result[$"{label} µs gateway ratio"];
-            AssertRounds(ratio);
-            Assert.Equal($"x {baseline}", ratio.Unit);
-        }
+            foreach (var label in new[] { "p50", "p99", "p99.9" })
+            {
+                var ratio = result[$"{label} µs {measured} ratio"];
+                AssertRounds(ratio);
+                Assert.Equal($"x {baseline}", ratio.Unit);
+            }
 
-        Assert.NotNull(result["p50 µs gateway ratio"].Met);
+            Assert.Equal("<= 1.3", result[$"p50 µs {measured} ratio"].Target);
+            Assert.Equal("<= 1.5", result[$"p99 µs {measured} ratio"].Target);
+            Assert.NotNull(result[$"p50 µs {measured} ratio"].Met);
+            Assert.NotNull(result[$"p99 µs {measured} ratio"].Met);
+        }
     }
 
     [Fact]
@@ -87,17 +121,25 @@ public sealed class ScenarioSmokeTests
     }
 
     [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public async Task InFlight_short_run_reports_bytes_per_held_request(bool tls)
+    [MemberData(nameof(TransportsAndCallers))]
+    public async Task InFlight_short_run_reports_bytes_per_held_request_for_each_caller(bool tls, string caller)
     {
         var transport = tls ? BenchTransport.Tls : BenchTransport.Tcp;
-        var result = await InFlightScenario.RunAsync(SmokeSettings.Over(transport), transport, default).OrTimeout(SmokeSettings.Bound);
+        var settings = SmokeSettings.Over(transport, caller);
+        var result = await InFlightScenario.RunAsync(settings, transport, default).OrTimeout(SmokeSettings.Bound);
 
-        var perRequest = result["gateway per in-flight request"];
-        // Each held request keeps at least its task and its dictionary entry.
-        Assert.True(perRequest.Value > 0, $"{perRequest.Value} B per request");
-        Assert.NotNull(perRequest.Met);
+        AssertCallers(settings, result);
+        foreach (var measured in settings.Callers)
+        {
+            var perRequest = result[$"{measured.Side()} per in-flight request"];
+            // Each held request keeps at least its own record and its entry in the connection's table.
+            Assert.True(perRequest.Value > 0, $"{perRequest.Name} {perRequest.Value} B");
+            Assert.Equal(perRequest.Value <= 300, perRequest.Met);
+            Assert.True(double.IsFinite(result[$"heap growth {measured.Side()}"].Value), measured.Side());
+        }
+
+        Assert.Equal(settings.Callers.Contains(BenchCaller.Task),
+            result.Measurements.Any(m => m.Name == "same, each with a cancellable token"));
     }
 
     [Theory]
@@ -113,6 +155,16 @@ public sealed class ScenarioSmokeTests
         var restore = result["listener back to session restored"];
         Assert.True(restore.Low > 0 && restore.Low <= restore.Value && restore.Value <= restore.High);
         Assert.NotNull(restore.Met);
+    }
+
+    /// <summary>The result names the callers it measured, and no figure speaks of another.</summary>
+    private static void AssertCallers(BenchSettings settings, ScenarioResult result)
+    {
+        Assert.Equal(settings.Callers.Select(c => c.Word()), result.Callers);
+        foreach (var absent in Enum.GetValues<BenchCaller>().Except(settings.Callers))
+        {
+            Assert.DoesNotContain(result.Measurements, m => m.Name.Contains(absent.Side(), StringComparison.Ordinal));
+        }
     }
 
     private static void AssertRounds(Measurement measurement)
