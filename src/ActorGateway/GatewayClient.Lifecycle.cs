@@ -17,7 +17,7 @@ public sealed partial class GatewayClient
     {
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
         var waiter = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        Post(new ConnectionActor.Connect(waiter, _settings.RequestTimeout, Deadlines.After(_time, _settings.RequestTimeout)));
+        Post(new Connect(waiter, _settings.RequestTimeout, Deadlines.After(_time, _settings.RequestTimeout)));
         return waiter.Task.WaitAsync(cancellationToken);
     }
 
@@ -34,7 +34,7 @@ public sealed partial class GatewayClient
         }
 
         var closed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        Gateway.Tell(new ConnectionActor.Shutdown(closed));
+        Gateway.Tell(new Shutdown(closed));
         await closed.Task.ConfigureAwait(false);
         await _events.DrainAsync().ConfigureAwait(false);
         await Gateway.GracefulStop(TimeSpan.FromSeconds(10)).ConfigureAwait(false);

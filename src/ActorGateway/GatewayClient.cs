@@ -92,7 +92,7 @@ public sealed partial class GatewayClient : IGatewayClient
         "akka.loglevel = WARNING\nakka.stdout-loglevel = WARNING\nakka.log-dead-letters = off\nakka.log-dead-letters-during-shutdown = off");
 
     /// <summary>Lets queued requests out on connection <paramref name="epoch"/> once the session has restored it.</summary>
-    internal void OpenGate(int epoch) => Post(new ConnectionActor.OpenGate(epoch));
+    internal void OpenGate(int epoch) => Post(new OpenGate(epoch));
 
     private void Post(object message) => _connection.Tell(message);
 

@@ -67,7 +67,7 @@ internal sealed class Connection : IAsyncDisposable
         }
 
         _closing.Cancel();
-        _actor.Tell(new ConnectionActor.ConnectionBroken(this));
+        _actor.Tell(new ConnectionBroken(this));
         return true;
     }
 
@@ -84,7 +84,7 @@ internal sealed class Connection : IAsyncDisposable
 
     /// <summary>
     /// Hands <paramref name="bytes"/> to the transport. True when the write finished at once; otherwise the actor is
-    /// told <see cref="ConnectionActor.WriteCompleted"/> when it does. Either way the bytes were copied.
+    /// told <see cref="WriteCompleted"/> when it does. Either way the bytes were copied.
     /// </summary>
     public bool TryWrite(ReadOnlySpan<byte> bytes, SentMark mark, out long sentAt)
     {
@@ -135,7 +135,7 @@ internal sealed class Connection : IAsyncDisposable
 
         if (OnFlushed(flush, out var sentAt))
         {
-            _actor.Tell(new ConnectionActor.WriteCompleted(this, mark, sentAt));
+            _actor.Tell(new WriteCompleted(this, mark, sentAt));
         }
     }
 
@@ -218,13 +218,13 @@ internal sealed class Connection : IAsyncDisposable
     {
         if (_batch.Count > 0)
         {
-            _actor.Tell(new ConnectionActor.FramesReceived(this, [.. _batch]));
+            _actor.Tell(new FramesReceived(this, [.. _batch]));
             _batch.Clear();
         }
 
         foreach (var error in _rejected)
         {
-            _actor.Tell(new ConnectionActor.FrameRejected(this, error));
+            _actor.Tell(new FrameRejected(this, error));
         }
 
         _rejected.Clear();
@@ -237,7 +237,7 @@ internal sealed class Connection : IAsyncDisposable
         Volatile.Write(ref _lastReceived, _time.GetTimestamp());
         if (_batch.Count == 0)
         {
-            _actor.Tell(new ConnectionActor.FrameRejected(this, error));
+            _actor.Tell(new FrameRejected(this, error));
         }
         else
         {

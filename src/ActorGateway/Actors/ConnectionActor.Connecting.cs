@@ -1,22 +1,14 @@
 using ActorGateway.Correlation;
 using ActorGateway.Diagnostics;
-using ActorGateway.Resilience;
 using Akka.Actor;
 
 namespace ActorGateway.Actors;
 
 internal sealed partial class ConnectionActor
 {
-    private readonly List<Connect> _connectWaiters = [];
     private CancellationTokenSource? _attemptCancel;
     private GatewayConnectionException? _lastConnectFailure; // why the last attempt failed, for requests timing out meanwhile
-    private int _attempt;        // numbers connection attempts, so a late outcome of an abandoned one is recognised
-    private int _failures;       // consecutive failures since the last healthy connection
-    private long _troubleSince;  // when the client last lost a healthy connection (or first failed to get one)
-    private long _connectedAt;
-    private int _repliesOnConnection;
-    private int _nextEndpoint;
-    private bool _everConnected;
+    private int _attempt; // numbers connection attempts, so a late outcome of an abandoned one is recognised
 
     private void EnterIdle()
     {
@@ -29,7 +21,7 @@ internal sealed partial class ConnectionActor
         switch (message)
         {
             case IPendingRequest request when !request.BypassesGate:
-                Enqueue(request);
+                _requests.Enqueue(request);
                 StartAttempt();
                 break;
             case Connect connect:
@@ -101,58 +93,20 @@ internal sealed partial class ConnectionActor
             return;
         }
 
-        Enqueue(request);
+        _requests.Enqueue(request);
     }
 
     private void StartAttempt()
     {
-        var endpoint = _settings.Endpoints[_nextEndpoint];
-        _nextEndpoint = (_nextEndpoint + 1) % _settings.Endpoints.Count;
-        _log.Connecting(endpoint, _failures + 1);
+        var endpoint = _backoff.NextEndpoint();
+        _log.Connecting(endpoint, _backoff.Failures + 1);
         SetState(ConnectionState.Connecting, endpoint);
         Become(Connecting);
         var attempt = _attempt = _wiring.NextAttempt();
         _attemptCancel?.Dispose();
         _attemptCancel = new CancellationTokenSource();
         Timers.StartSingleTimer(TimerKeys.ConnectTimeout, new ConnectTimedOut(attempt), _settings.ConnectTimeout);
-        var self = Self;
-        var token = _attemptCancel.Token;
-        // Off the actor's turn, so it keeps serving timeouts and cancellations while a connection is being made.
-        _ = Task.Run(async () =>
-        {
-            var outcome = await TryConnectAsync(endpoint, attempt, token).ConfigureAwait(false);
-            if (outcome is TransportOpened late && token.IsCancellationRequested)
-            {
-                // Abandoned (timed out, or the actor stopped) just as it opened: nobody will take this transport.
-                await late.Transport.DisposeAsync().ConfigureAwait(false);
-                return;
-            }
-
-            self.Tell(outcome);
-        }, CancellationToken.None);
-    }
-
-    private async Task<object> TryConnectAsync(GatewayEndpoint endpoint, int attempt, CancellationToken timedOut)
-    {
-        try
-        {
-            var transport = await _settings.TransportFactory.ConnectAsync(endpoint.Host, endpoint.Port, timedOut).ConfigureAwait(false);
-            return new TransportOpened(transport, endpoint, attempt);
-        }
-        catch (OperationCanceledException) when (timedOut.IsCancellationRequested)
-        {
-            return new ConnectAttemptFailed(new GatewayConnectionException(ConnectionFailureKind.ConnectFailed,
-                $"Connecting to {endpoint} took longer than {_settings.ConnectTimeout.TotalSeconds:0.###} s."), endpoint, attempt);
-        }
-        catch (GatewayConnectionException e)
-        {
-            return new ConnectAttemptFailed(e, endpoint, attempt);
-        }
-        catch (Exception e)
-        {
-            return new ConnectAttemptFailed(new GatewayConnectionException(ConnectionFailureKind.ConnectFailed,
-                $"Could not connect to {endpoint}: {e.Message}", e), endpoint, attempt);
-        }
+        ConnectionAttempt.Start(_settings.TransportFactory, endpoint, attempt, _settings.ConnectTimeout, Self, _attemptCancel.Token);
     }
 
     private void OnTransportOpened(TransportOpened opened)
@@ -160,32 +114,23 @@ internal sealed partial class ConnectionActor
         Timers.Cancel(TimerKeys.ConnectTimeout);
         var connection = new Connection(opened.Transport, opened.Endpoint, Self, _time, _settings.MaxFrameSize);
         _connection = connection;
-        _connectedAt = _lastSent = _time.GetTimestamp();
-        _repliesOnConnection = 0;
+        _out.Reset();
         _lastConnectFailure = null;
-        if (_everConnected)
+        if (_backoff.EverConnected)
         {
             _metrics.Reconnected();
         }
 
-        _everConnected = true;
-        _gateClosed = _settings.HoldRequestsUntilRestored;
+        _backoff.Connected();
+        _pump.GateClosed = _settings.HoldRequestsUntilRestored;
         Become(Connected);
         SetState(ConnectionState.Connected, opened.Endpoint);
         connection.Start();
         _log.Connected(opened.Endpoint);
-        foreach (var sink in _sinks)
-        {
-            sink.OnConnected(opened.Endpoint, opened.Attempt);
-        }
+        _receivers.OnConnected(opened.Endpoint, opened.Attempt);
 
-        foreach (var waiter in _connectWaiters)
-        {
-            waiter.Waiter.TrySetResult();
-        }
-
-        _connectWaiters.Clear();
-        PumpAll();
+        _connectWaiters.Connected();
+        _pump.All(connection);
     }
 
     private void OnConnectAttemptFailed(GatewayConnectionException reason, GatewayEndpoint endpoint)
@@ -193,62 +138,40 @@ internal sealed partial class ConnectionActor
         Timers.Cancel(TimerKeys.ConnectTimeout);
         _log.ConnectFailed(endpoint, reason.Kind, reason.Message);
         _lastConnectFailure = reason;
-        var previousFailures = _failures;
+        var previousFailures = _backoff.Failures;
         ScheduleRetry(reason, endpoint);
         // Raised after the next step is decided, so a handler already sees the state the client went on to.
-        foreach (var sink in _sinks)
-        {
-            sink.OnConnectFailed(endpoint, reason, previousFailures);
-        }
+        _receivers.OnConnectFailed(endpoint, reason, previousFailures);
     }
 
     private void OnConnectionBroken(Connection connection)
     {
         var reason = connection.BreakReason!;
         _connection = null;
-        _out.Reset();
         _ = connection.DisposeAsync().AsTask();
-        FailInFlight(reason);
-        FailRestoreQueue(reason);
+        _requests.FailInFlight(reason);
+        _requests.FailRestore(reason);
         if (_settings.QueuedRequests == QueuedRequestPolicy.Fail)
         {
-            FailQueued(ConnectionFailureKind.NotConnected,
+            _requests.FailQueued(ConnectionFailureKind.NotConnected,
                 $"The request was never written: the connection was lost ({reason.Message}).", reason);
         }
 
         _log.Disconnected(connection.Endpoint, reason.Kind, reason.Message);
-        // A connection that served requests, or stayed up long enough, was a good session: backoff starts over.
-        if (_repliesOnConnection > 0 || _time.GetElapsedTime(_connectedAt) >= _settings.HealthyAfter || _troubleSince == 0)
-        {
-            _failures = 0;
-            _troubleSince = _time.GetTimestamp();
-        }
-
+        _backoff.ConnectionLost();
         ScheduleRetry(reason, connection.Endpoint);
-        foreach (var sink in _sinks)
-        {
-            sink.OnDisconnected(connection.Endpoint, reason);
-        }
+        _receivers.OnDisconnected(connection.Endpoint, reason);
     }
 
     private void ScheduleRetry(GatewayConnectionException reason, GatewayEndpoint endpoint)
     {
-        if (_troubleSince == 0)
-        {
-            _troubleSince = _time.GetTimestamp();
-        }
-
-        var delay = _settings.ReconnectEnabled
-            ? _settings.RetryPolicy.NextRetryDelay(new RetryContext(_failures, _time.GetElapsedTime(_troubleSince), reason))
-            : null;
-        _failures++;
-        if (delay is not { } wait)
+        if (_backoff.NextDelay(reason) is not { } wait)
         {
             GiveUp(reason, endpoint);
             return;
         }
 
-        _log.ReconnectScheduled(wait, _failures);
+        _log.ReconnectScheduled(wait, _backoff.Failures);
         if (wait <= TimeSpan.Zero)
         {
             StartAttempt();
@@ -264,35 +187,13 @@ internal sealed partial class ConnectionActor
     {
         if (_settings.ReconnectEnabled)
         {
-            _log.ReconnectAbandoned(_failures);
+            _log.ReconnectAbandoned(_backoff.Failures);
         }
 
-        _failures = 0;
-        _troubleSince = 0;
-        FailQueued(reason.Kind, $"Not connected: {reason.Message}", reason);
-        FailConnectWaiters(new GatewayConnectionException(reason.Kind, $"Not connected: {reason.Message}", reason));
+        _backoff.Reset();
+        _requests.FailQueued(reason.Kind, $"Not connected: {reason.Message}", reason);
+        _connectWaiters.Fail(new GatewayConnectionException(reason.Kind, $"Not connected: {reason.Message}", reason));
         SetState(ConnectionState.Idle, endpoint, reason);
         Become(Idle);
-    }
-
-    private void FailConnectWaiters(Exception error)
-    {
-        foreach (var waiter in _connectWaiters)
-        {
-            waiter.Waiter.TrySetException(error);
-        }
-
-        _connectWaiters.Clear();
-    }
-
-    // A connect call waits through failed attempts, but not for ever: at its deadline it learns why they failed.
-    private void SweepConnectWaiters(long now)
-    {
-        foreach (var waiter in _connectWaiters.Where(w => w.Deadline <= now))
-        {
-            waiter.Waiter.TrySetException(RequestErrors.TimedOut("Connecting", waiter.Timeout, written: false, _lastConnectFailure));
-        }
-
-        _connectWaiters.RemoveAll(w => w.Deadline <= now);
     }
 }

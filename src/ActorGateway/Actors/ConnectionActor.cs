@@ -1,5 +1,6 @@
 using ActorGateway.Correlation;
 using ActorGateway.Diagnostics;
+using ActorGateway.Resilience;
 using ActorGateway.Throttling;
 using Akka.Actor;
 using Microsoft.Extensions.Logging;
@@ -15,18 +16,19 @@ namespace ActorGateway.Actors;
 /// </summary>
 internal sealed partial class ConnectionActor : UntypedActor, IWithTimers, IDisposable
 {
-    // Above this many buffered bytes a write starts at once, without waiting for the mailbox to drain.
-    private const int FlushThreshold = 64 * 1024;
-
     private readonly GatewayWiring _wiring;
     private readonly GatewaySettings _settings;
     private readonly TimeProvider _time;
     private readonly ILogger _log;
-    private readonly IInboundSink[] _sinks;
+    private readonly InboundFanout _receivers;
     private readonly GatewayMetrics _metrics;
     private readonly IOutboundThrottle _throttle;
+    private readonly OutboundWriter _out;
+    private readonly ConnectWaiters _connectWaiters = new();
+    private readonly ReconnectBackoff _backoff;
+    private readonly RequestBook _requests = new();
+    private readonly RequestPump _pump;
     private Connection? _connection;
-    private long _lastSent;
 
     public ConnectionActor(GatewayWiring wiring)
     {
@@ -34,10 +36,14 @@ internal sealed partial class ConnectionActor : UntypedActor, IWithTimers, IDisp
         _settings = wiring.Settings;
         _time = _settings.TimeProvider;
         _log = _settings.LoggerFactory.CreateLogger<ConnectionActor>();
-        _sinks = [.. wiring.Sinks];
+        _receivers = new InboundFanout(wiring.Sinks, _log);
         _metrics = wiring.Metrics;
         _throttle = wiring.Throttle;
-        _queues = [new(), new(), new()];
+        var self = Self;
+        _out = new OutboundWriter(_throttle, _time, () => self.Tell(Flush.Instance));
+        _backoff = new ReconnectBackoff(_settings);
+        _pump = new RequestPump(_requests, _throttle, _out, _metrics, _time, _log,
+            (rateClass, wait) => Timers.StartSingleTimer(TimerKeys.Throttle[(int)rateClass], new ThrottleReopened(rateClass), wait));
     }
 
     public ITimerScheduler Timers { get; set; } = null!;
@@ -63,7 +69,7 @@ internal sealed partial class ConnectionActor : UntypedActor, IWithTimers, IDisp
         FailEverything(fault);
         if (endpoint is not null)
         {
-            TellSinksDisconnected(endpoint, fault);
+            _receivers.OnDisconnected(endpoint, fault);
         }
 
         base.PreRestart(reason, message);
@@ -129,13 +135,14 @@ internal sealed partial class ConnectionActor : UntypedActor, IWithTimers, IDisp
     private void OnTick()
     {
         var now = _time.GetTimestamp();
-        SweepDeadlines(now);
+        _connectWaiters.Sweep(now, _lastConnectFailure);
+        _requests.Sweep(now, TimeOut);
         if (State == ConnectionState.Connected && _connection is { } connection)
         {
             connection.BreakIfSilent(_settings.ServerSilenceTimeout, now);
-            if (_time.GetElapsedTime(_lastSent, now) >= _settings.HeartbeatInterval)
+            if (_time.GetElapsedTime(_out.LastSent, now) >= _settings.HeartbeatInterval)
             {
-                WriteHeartbeat();
+                _pump.Heartbeat(connection);
             }
         }
     }
@@ -169,11 +176,7 @@ internal sealed partial class ConnectionActor : UntypedActor, IWithTimers, IDisp
         switch (message)
         {
             case ConnectionClosed when _closing is { } closing:
-                foreach (var sink in _sinks)
-                {
-                    sink.OnDisconnected(closing.Endpoint, closing.Reason);
-                }
-
+                _receivers.OnDisconnected(closing.Endpoint, closing.Reason);
                 closing.Shutdown.Done.TrySetResult();
                 Context.Stop(Self);
                 break;
@@ -194,27 +197,21 @@ internal sealed partial class ConnectionActor : UntypedActor, IWithTimers, IDisp
 
     private void FailEverything(GatewayConnectionException reason)
     {
-        FailInFlight(reason);
-        FailRestoreQueue(reason);
-        FailQueued(reason.Kind, reason.Message, reason.InnerException);
-        FailConnectWaiters(reason);
+        _requests.FailInFlight(reason);
+        _requests.FailQueued(reason.Kind, reason.Message, reason.InnerException);
+        _connectWaiters.Fail(reason);
     }
 
-    // The receivers must hear that the connection went, or a session would wait for it for ever; one of them may be
-    // what failed, so none may stop the others from hearing it.
-    private void TellSinksDisconnected(GatewayEndpoint endpoint, GatewayConnectionException reason)
+    private bool TimeOut(IPendingRequest request)
     {
-        foreach (var sink in _sinks)
+        // Counted before it ends, so whoever awaits the request already sees it counted.
+        if (!request.IsCompleted)
         {
-            try
-            {
-                sink.OnDisconnected(endpoint, reason);
-            }
-            catch (Exception e)
-            {
-                _log.ActorFault(nameof(IInboundSink.OnDisconnected), e);
-            }
+            _metrics.TimedOut();
         }
+
+        // A request that never left because no connection could be made ends with why, not just with the clock.
+        return request.TryTimeOut(_connection is null ? _lastConnectFailure : null);
     }
 
     private void CloseQuietly(GatewayConnectionException reason)

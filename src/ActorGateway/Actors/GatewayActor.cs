@@ -60,7 +60,7 @@ internal sealed class GatewayActor : UntypedActor
             case GatewayRequest request:
                 Route(request.Request, request.Timeout);
                 break;
-            case IPendingRequest or ConnectionActor.Connect or ConnectionActor.OpenGate or ConnectionActor.Shutdown:
+            case IPendingRequest or Connect or OpenGate or Shutdown:
                 _connection.Forward(message);
                 break;
             case ConnectionStateChanged changed:

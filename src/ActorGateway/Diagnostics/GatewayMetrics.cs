@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
+using ActorGateway.Protocol.Messages;
+using Google.Protobuf;
 
 namespace ActorGateway.Diagnostics;
 
@@ -43,6 +45,32 @@ internal sealed class GatewayMetrics : IDisposable
     public bool MeasuresLatency => _latency.Enabled;
 
     public void RequestWritten() => _requests.Add(1, _gateway);
+
+    /// <summary>Records the reply that ended a request written at <paramref name="writtenAt"/> (0: not timed).</summary>
+    public void Replied(IMessage reply, long writtenAt, TimeProvider time)
+    {
+        if (writtenAt != 0)
+        {
+            ReplyReceived(time.GetElapsedTime(writtenAt));
+        }
+        else
+        {
+            ReplyReceived();
+        }
+
+        if (ErrorCodeOf(reply) is { } code)
+        {
+            ErrorReceived(code);
+        }
+    }
+
+    private static string? ErrorCodeOf(IMessage reply) => reply switch
+    {
+        ProtoOAErrorRes e => e.ErrorCode,
+        ProtoErrorRes e => e.ErrorCode,
+        ProtoOAOrderErrorEvent e => e.ErrorCode,
+        _ => null,
+    };
 
     public void ReplyReceived() => _replies.Add(1, _gateway);
 

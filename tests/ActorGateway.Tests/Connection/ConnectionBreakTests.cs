@@ -19,7 +19,7 @@ public sealed class ConnectionBreakTests : Akka.TestKit.Xunit2.TestKit
         await connection.DisposeAsync();
 
         Assert.Same(first, connection.BreakReason);
-        Assert.Same(connection, actor.ExpectMsg<ConnectionActor.ConnectionBroken>().Connection);
+        Assert.Same(connection, actor.ExpectMsg<ConnectionBroken>().Connection);
         actor.ExpectNoMsg(TimeSpan.FromMilliseconds(100));
         await transport.DisposeAsync();
     }

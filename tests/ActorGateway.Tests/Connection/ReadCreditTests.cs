@@ -27,7 +27,7 @@ public sealed class ReadCreditTests : Akka.TestKit.Xunit2.TestKit
         for (var i = 0; i < Credit; i++)
         {
             await server.SendAsync(new ProtoOAVersionRes { Version = $"{i}" }, $"{i}");
-            var batch = actor.ExpectMsg<ConnectionActor.FramesReceived>();
+            var batch = actor.ExpectMsg<FramesReceived>();
             Assert.Equal($"{i}", Assert.Single(batch.Frames).ClientMsgId);
         }
 
@@ -38,7 +38,7 @@ public sealed class ReadCreditTests : Akka.TestKit.Xunit2.TestKit
 
         actor.ExpectNoMsg(TimeSpan.FromMilliseconds(200)); // the flood waits in the transport, not in the mailbox
         connection.ReturnCredit();
-        var resumed = actor.ExpectMsg<ConnectionActor.FramesReceived>();
+        var resumed = actor.ExpectMsg<FramesReceived>();
         Assert.Equal($"{Credit}", resumed.Frames[0].ClientMsgId);
         Assert.Equal(50, resumed.Frames.Length); // everything buffered meanwhile comes as one batch
         await connection.DisposeAsync();

@@ -1,0 +1,116 @@
+using System.Globalization;
+using ActorGateway.Protocol.Registry;
+
+namespace ActorGateway.Correlation;
+
+/// <summary>
+/// The requests one connection actor holds: those not yet written, in a FIFO per rate class (so a throttled class holds
+/// back only itself) with a session's restore requests ahead of all, and those written awaiting their reply, by
+/// numeric clientMsgId. It decides nothing about sending; it keeps order and ends requests, each exactly once.
+/// </summary>
+internal sealed class RequestBook
+{
+    private readonly Queue<IPendingRequest>[] _queued = [new(), new(), new()];
+    private readonly Dictionary<long, IPendingRequest> _inFlight = [];
+
+    /// <summary>A session's restore requests, written before anything queued.</summary>
+    public Queue<IPendingRequest> Restore { get; } = new();
+
+    /// <summary>The requests of <paramref name="rateClass"/> not yet written, oldest first.</summary>
+    public Queue<IPendingRequest> Queued(RateClass rateClass) => _queued[(int)rateClass];
+
+    public void Enqueue(IPendingRequest request) => _queued[(int)request.RateClass].Enqueue(request);
+
+    /// <summary>A request now on the wire waits for its reply.</summary>
+    public void AwaitReply(IPendingRequest request) => _inFlight[request.Id] = request;
+
+    /// <summary>Takes the request in flight that a message with this id and payload type answers, if there is one.</summary>
+    public IPendingRequest? TryTake(string? clientMsgId, uint payloadType)
+    {
+        // Our ids are decimal numbers, so a lookup parses instead of hashing the string.
+        if (clientMsgId is null
+            || !long.TryParse(clientMsgId, NumberStyles.None, CultureInfo.InvariantCulture, out var id)
+            || !_inFlight.Remove(id, out var request))
+        {
+            return null;
+        }
+
+        if (!request.IsAnsweredBy(payloadType))
+        {
+            // Rare: a message carrying the id that does not end the request; put it back.
+            _inFlight[id] = request;
+            return null;
+        }
+
+        return request;
+    }
+
+    /// <summary>
+    /// Ends with <paramref name="timeOut"/> every request whose deadline is at or before <paramref name="now"/>, and
+    /// forgets those that ended by other means (cancelled) meanwhile.
+    /// </summary>
+    public void Sweep(long now, Func<IPendingRequest, bool> timeOut)
+    {
+        foreach (var (id, request) in _inFlight)
+        {
+            if (request.IsCompleted || (request.Deadline <= now && timeOut(request)))
+            {
+                _inFlight.Remove(id);
+            }
+        }
+
+        foreach (var queue in _queued)
+        {
+            // Rotating the queue once keeps its order and drops what has ended, so a long outage does not pile up garbage.
+            for (var n = queue.Count; n > 0; n--)
+            {
+                var request = queue.Dequeue();
+                if (request.Deadline <= now)
+                {
+                    timeOut(request);
+                }
+
+                if (!request.IsCompleted)
+                {
+                    queue.Enqueue(request);
+                }
+            }
+        }
+    }
+
+    /// <summary>Fails every written request: the connection they went out on is gone, and they may have reached the server.</summary>
+    public void FailInFlight(GatewayConnectionException reason)
+    {
+        foreach (var request in _inFlight.Values)
+        {
+            request.TryFail(new GatewayConnectionException(reason.Kind,
+                $"The connection was lost before the reply came ({reason.Message}); the request may have reached the server.", reason,
+                written: true));
+        }
+
+        _inFlight.Clear();
+    }
+
+    /// <summary>Fails every request not yet written, restore requests included.</summary>
+    public void FailQueued(ConnectionFailureKind kind, string message, Exception? cause)
+    {
+        FailRestore(new GatewayConnectionException(kind, message, cause));
+        foreach (var queue in _queued)
+        {
+            while (queue.TryDequeue(out var request))
+            {
+                request.TryFail(new GatewayConnectionException(kind, message, cause));
+            }
+        }
+    }
+
+    /// <summary>Fails the restore requests: they belong to the connection they were made for.</summary>
+    public void FailRestore(GatewayConnectionException reason)
+    {
+        while (Restore.TryDequeue(out var request))
+        {
+            request.TryFail(new GatewayConnectionException(reason.Kind,
+                $"The restore request was not written: the connection was lost ({reason.Message}).", reason));
+        }
+    }
+}
