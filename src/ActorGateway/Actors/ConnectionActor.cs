@@ -85,6 +85,20 @@ internal sealed partial class ConnectionActor : UntypedActor, IWithTimers, IDisp
 
     protected override void OnReceive(object message) => Common(message);
 
+    // Task callers ended during this turn are completed together, after it, from one pool item.
+    protected override bool AroundReceive(Receive receive, object message)
+    {
+        CompletionBatch.Gather();
+        try
+        {
+            return base.AroundReceive(receive, message);
+        }
+        finally
+        {
+            CompletionBatch.Dispatch();
+        }
+    }
+
     /// <summary>Called when the instance stops, or is replaced by a restart (which stops it first).</summary>
     public void Dispose()
     {

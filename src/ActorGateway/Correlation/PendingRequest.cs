@@ -11,7 +11,7 @@ namespace ActorGateway.Correlation;
 /// costs this object and its task: no timer (one sweep checks every deadline) and no linked token source (the caller's
 /// token gets one static callback).
 /// </summary>
-internal sealed class PendingRequest<TResponse> : TaskCompletionSource<TResponse>, IPendingRequest
+internal sealed class PendingRequest<TResponse> : TaskCompletionSource<TResponse>, IPendingRequest, IDeferredCompletion
     where TResponse : class, IMessage
 {
     private readonly IMessage _request;
@@ -19,9 +19,12 @@ internal sealed class PendingRequest<TResponse> : TaskCompletionSource<TResponse
     private readonly TimeSpan _timeout;
     private CancellationTokenRegistration _cancellation;
     private bool _written;
+    private int _claimed;
+    private object? _outcome; // the reply, the exception, or the cancelling token
 
+    // Continuations run where the task is completed: never the actor's thread, only a CompletionBatch's pool item.
     public PendingRequest(IMessage request, MessageInfo info, long id, TimeSpan timeout, long deadline, bool bypassesGate = false)
-        : base(TaskCreationOptions.RunContinuationsAsynchronously)
+        : base(TaskCreationOptions.None)
     {
         _request = request;
         _info = info;
@@ -41,7 +44,7 @@ internal sealed class PendingRequest<TResponse> : TaskCompletionSource<TResponse
 
     public bool BypassesGate { get; }
 
-    public bool IsCompleted => Task.IsCompleted;
+    public bool IsCompleted => Volatile.Read(ref _claimed) != 0;
 
     /// <summary>Cancels the wait when <paramref name="cancellationToken"/> fires; call before the request is posted.</summary>
     public void CancelWith(CancellationToken cancellationToken)
@@ -49,7 +52,7 @@ internal sealed class PendingRequest<TResponse> : TaskCompletionSource<TResponse
         if (cancellationToken.CanBeCanceled)
         {
             _cancellation = cancellationToken.UnsafeRegister(
-                static (state, token) => ((PendingRequest<TResponse>)state!).TrySetCanceled(token), this);
+                static (state, token) => ((PendingRequest<TResponse>)state!).End(token), this);
         }
     }
 
@@ -66,30 +69,44 @@ internal sealed class PendingRequest<TResponse> : TaskCompletionSource<TResponse
 
     public bool IsAnsweredBy(uint payloadType) => _info.IsAnsweredBy(payloadType);
 
-    public bool TryComplete(in OpenApiMessage reply)
-    {
-        var ended = GatewayRejectedException.FromReply(reply.PayloadType, reply.Payload) is { } rejected
-            ? TrySetException(rejected)
-            : reply.Payload is TResponse typed
-                ? TrySetResult(typed)
-                : TrySetException(new GatewayProtocolException(
-                    $"{_info.Name} was answered by {reply.Payload.Descriptor.Name}, not {typeof(TResponse).Name}."));
-        return Ended(ended);
-    }
+    public bool TryComplete(in OpenApiMessage reply) =>
+        End(GatewayRejectedException.FromReply(reply.PayloadType, reply.Payload) is { } rejected
+            ? rejected
+            : reply.Payload as TResponse ?? (object)new GatewayProtocolException(
+                $"{_info.Name} was answered by {reply.Payload.Descriptor.Name}, not {typeof(TResponse).Name}."));
 
-    public bool TryFail(Exception error) => Ended(TrySetException(error));
+    public bool TryFail(Exception error) => End(error);
 
     public bool TryTimeOut(GatewayConnectionException? connectFailure) =>
-        Ended(TrySetException(RequestErrors.TimedOut(_info.Name, _timeout, _written, connectFailure)));
+        End(RequestErrors.TimedOut(_info.Name, _timeout, _written, connectFailure));
 
-    private bool Ended(bool ended)
+    public void Deliver()
     {
-        if (ended)
+        // Unregister does not wait for a callback running elsewhere, so it is safe wherever this runs.
+        _cancellation.Unregister();
+        switch (_outcome)
         {
-            // Unregister does not wait for a callback running elsewhere, so it is safe on the actor's loop.
-            _cancellation.Unregister();
+            case TResponse reply:
+                TrySetResult(reply);
+                break;
+            case CancellationToken token:
+                TrySetCanceled(token);
+                break;
+            case Exception error:
+                TrySetException(error);
+                break;
+        }
+    }
+
+    private bool End(object outcome)
+    {
+        if (Interlocked.Exchange(ref _claimed, 1) != 0)
+        {
+            return false;
         }
 
-        return ended;
+        _outcome = outcome;
+        CompletionBatch.Defer(this);
+        return true;
     }
 }
