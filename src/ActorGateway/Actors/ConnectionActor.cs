@@ -168,6 +168,7 @@ internal sealed partial class ConnectionActor : UntypedActor, IWithTimers, IDisp
         _attemptCancel?.Cancel();
         var reason = new GatewayConnectionException(ConnectionFailureKind.Disposed, "The gateway client was disposed.");
         FailEverything(reason);
+        CompletionBatch.DeliverHere();
         Become(Stopping);
         if (_connection is not { } connection)
         {

@@ -41,6 +41,19 @@ internal sealed class CompletionBatch : IThreadPoolWorkItem
         }
     }
 
+    /// <summary>
+    /// Delivers what was gathered on this thread here and now. Only for shutdown: whoever disposes the gateway must find
+    /// every request ended when the disposal returns, and the actor has nothing else left to do.
+    /// </summary>
+    public static void DeliverHere()
+    {
+        if (t_current is { } batch)
+        {
+            t_current = null;
+            batch.Execute();
+        }
+    }
+
     /// <summary>Gathers <paramref name="completion"/>, or, outside a gathering turn, delivers it from a pool item of its own.</summary>
     public static void Defer(IDeferredCompletion completion)
     {

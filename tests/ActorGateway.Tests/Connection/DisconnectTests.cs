@@ -125,8 +125,11 @@ public sealed class DisconnectTests
         var asking = harness.Client.AskAsync<ProtoOAVersionRes>(new ProtoOAVersionReq());
         await server.ExpectAsync<ProtoOAVersionReq>();
 
+        var queued = Enumerable.Range(0, 100).Select(_ => harness.Client.AskAsync<ProtoOAVersionRes>(new ProtoOAVersionReq())).ToList();
         await harness.DisposeAsync();
 
+        Assert.True(asking.IsCompleted); // ended by the time the disposal returned, not some time after
+        Assert.All(queued, q => Assert.True(q.IsFaulted));
         var error = await Assert.ThrowsAsync<GatewayConnectionException>(() => asking.OrTimeout());
         Assert.Equal(ConnectionFailureKind.Disposed, error.Kind);
         Assert.False(error.IsTransient);
