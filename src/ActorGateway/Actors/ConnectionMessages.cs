@@ -1,12 +1,12 @@
 using ActorGateway.Protocol;
+using ActorGateway.Protocol.Registry;
 using ActorGateway.Throttling;
 using ActorGateway.Transport;
-using ActorGateway.Protocol.Registry;
-
-namespace ActorGateway.Actors;
 
 // The connection actor's messages: commands from the gateway and the facade, events from its connection and its
 // attempts, and its timers' ticks.
+namespace ActorGateway.Actors;
+
 /// <summary>
 /// Command: connect if not connected. <paramref name="Waiter"/> completes once connected, or fails when the retry
 /// policy gives up or <paramref name="Timeout"/> (ending at <paramref name="Deadline"/>) passes first, with why
