@@ -1,9 +1,4 @@
 using ActorGateway.Correlation;
-using ActorGateway.Diagnostics;
-using ActorGateway.Protocol;
-using ActorGateway.Protocol.Framing;
-using ActorGateway.Protocol.Registry;
-using Akka.Actor;
 
 namespace ActorGateway.Actors;
 
