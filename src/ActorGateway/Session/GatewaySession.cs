@@ -23,9 +23,19 @@ public sealed partial class GatewaySession : IAsyncDisposable
     private readonly TimeProvider _time;
     private int _disposed;
 
-    /// <summary>Creates a session; it connects on the first call.</summary>
+    /// <summary>Creates a session in an actor system of its own; it connects on the first call.</summary>
     /// <exception cref="ArgumentException">The options are not valid; the message names the setting, never a secret.</exception>
     public GatewaySession(SessionOptions options)
+        : this(null, options)
+    {
+    }
+
+    /// <summary>
+    /// Creates a session whose gateway lives in <paramref name="system"/> (null: a system of its own), so its timers run
+    /// on that system's scheduler; it connects on the first call.
+    /// </summary>
+    /// <exception cref="ArgumentException">The options are not valid; the message names the setting, never a secret.</exception>
+    public GatewaySession(Akka.Actor.ActorSystem? system, SessionOptions options)
     {
         _settings = SessionSettings.From(options);
         var core = GatewaySettings.From(options.Gateway);
@@ -38,7 +48,7 @@ public sealed partial class GatewaySession : IAsyncDisposable
             account => AskAsync<ProtoOASymbolsListRes>(new ProtoOASymbolsListReq { CtidTraderAccountId = account }),
             (account, symbol) => AskAsync<ProtoOASymbolByIdRes>(new ProtoOASymbolByIdReq { CtidTraderAccountId = account, SymbolId = { symbol } }));
         _actor = new SessionActor(_settings, _publisher, book, Symbols, core.LoggerFactory, _time);
-        _client = new GatewayClient(null, core with
+        _client = new GatewayClient(system, core with
         {
             HoldRequestsUntilRestored = true,
             RetryPolicy = new SessionRetryPolicy(core.RetryPolicy, () => _actor.Stopped),

@@ -32,8 +32,12 @@ internal sealed class SessionHarness : IAsyncDisposable
             },
         };
         configure?.Invoke(options);
-        Session = new GatewaySession(options);
+        System = VirtualTimeSystem.Create(Time);
+        Session = new GatewaySession(System, options);
     }
+
+    /// <summary>The actor system the session's gateway lives in, on the harness's virtual time.</summary>
+    public Akka.Actor.ActorSystem System { get; }
 
     public FakeTimeProvider Time { get; } = new();
 
@@ -70,6 +74,7 @@ internal sealed class SessionHarness : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Session.DisposeAsync();
+        await System.Terminate();
         Logs.AssertNoUnexpectedEntries();
     }
 }
