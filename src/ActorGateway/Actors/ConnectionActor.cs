@@ -29,6 +29,7 @@ internal sealed partial class ConnectionActor : UntypedActor, IWithTimers, IDisp
     private readonly RequestBook _requests = new();
     private readonly RequestPump _pump;
     private Connection? _connection;
+    private (Shutdown Shutdown, GatewayEndpoint Endpoint, GatewayConnectionException Reason)? _closing;
 
     public ConnectionActor(GatewayWiring wiring)
     {
@@ -183,8 +184,6 @@ internal sealed partial class ConnectionActor : UntypedActor, IWithTimers, IDisp
         connection.DisposeAsync().AsTask().ContinueWith(_ => self.Tell(ConnectionClosed.Instance), TaskScheduler.Default);
         _closing = (shutdown, connection.Endpoint, reason);
     }
-
-    private (Shutdown Shutdown, GatewayEndpoint Endpoint, GatewayConnectionException Reason)? _closing;
 
     private void Stopping(object message)
     {

@@ -23,7 +23,6 @@ internal sealed class GatewayActor : UntypedActor
     private readonly HashSet<IActorRef> _stateSubscribers = [];
     private readonly Dictionary<long, IActorRef> _trackersByMsgId = [];
     private readonly Dictionary<long, IActorRef> _trackersByOrder = [];
-    private readonly HashSet<IActorRef> _trackers = [];
     private ConnectionStateChanged _state = new(ConnectionState.Idle, null, null);
     private IActorRef _connection = ActorRefs.Nobody;
 
@@ -54,7 +53,7 @@ internal sealed class GatewayActor : UntypedActor
     {
         switch (message)
         {
-            case IMessage request when !Sender.Equals(_connection):
+            case IMessage request:
                 Route(request, null);
                 break;
             case GatewayRequest request:
@@ -116,7 +115,6 @@ internal sealed class GatewayActor : UntypedActor
             _wiring.Settings.TimeProvider);
         var tracker = Context.ActorOf(OrderTracker.Props(tracked, Sender), $"order-{id}");
         Context.Watch(tracker);
-        _trackers.Add(tracker);
         _trackersByMsgId[id] = tracker;
     }
 
@@ -164,7 +162,7 @@ internal sealed class GatewayActor : UntypedActor
             subscriber.Tell(changed);
         }
 
-        foreach (var tracker in _trackers)
+        foreach (var tracker in _trackersByMsgId.Values)
         {
             tracker.Tell(changed);
         }
@@ -173,11 +171,8 @@ internal sealed class GatewayActor : UntypedActor
     private void Forget(IActorRef actor)
     {
         _stateSubscribers.Remove(actor);
-        if (_trackers.Remove(actor))
-        {
-            RemoveValue(_trackersByMsgId, actor);
-            RemoveValue(_trackersByOrder, actor);
-        }
+        RemoveValue(_trackersByMsgId, actor);
+        RemoveValue(_trackersByOrder, actor);
     }
 
     private static void RemoveValue(Dictionary<long, IActorRef> map, IActorRef actor)
