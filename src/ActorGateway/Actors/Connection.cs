@@ -107,7 +107,18 @@ internal sealed class Connection : IAsyncDisposable
             return false;
         }
 
-        return OnFlushed(flush, out sentAt);
+        FlushResult result;
+        try
+        {
+            result = flush.Result;
+        }
+        catch (Exception e)
+        {
+            FailWrite(e);
+            return false;
+        }
+
+        return OnFlushed(result, out sentAt);
     }
 
     public async ValueTask DisposeAsync()
@@ -123,9 +134,11 @@ internal sealed class Connection : IAsyncDisposable
 
     private async Task CompleteWriteAsync(ValueTask<FlushResult> flush, SentMark mark)
     {
+        FlushResult result;
         try
         {
-            await flush.ConfigureAwait(false);
+            // A flush's ValueTask may be backed by the pipe's reusable source: its result is read exactly once, here.
+            result = await flush.ConfigureAwait(false);
         }
         catch (Exception e)
         {
@@ -133,26 +146,18 @@ internal sealed class Connection : IAsyncDisposable
             return;
         }
 
-        if (OnFlushed(flush, out var sentAt))
+        if (OnFlushed(result, out var sentAt))
         {
             _actor.Tell(new WriteCompleted(this, mark, sentAt));
         }
     }
 
-    private bool OnFlushed(ValueTask<FlushResult> flush, out long sentAt)
+    private bool OnFlushed(FlushResult result, out long sentAt)
     {
         sentAt = _time.GetTimestamp();
-        try
+        if (result.IsCompleted)
         {
-            if (flush.Result.IsCompleted)
-            {
-                Break(new GatewayConnectionException(ConnectionFailureKind.ConnectionLost, $"{Endpoint} stopped reading."));
-                return false;
-            }
-        }
-        catch (Exception e)
-        {
-            FailWrite(e);
+            Break(new GatewayConnectionException(ConnectionFailureKind.ConnectionLost, $"{Endpoint} stopped reading."));
             return false;
         }
 
