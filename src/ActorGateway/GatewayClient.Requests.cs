@@ -2,6 +2,7 @@ using ActorGateway.Correlation;
 using ActorGateway.Protocol;
 using ActorGateway.Protocol.Messages;
 using ActorGateway.Protocol.Registry;
+using Akka.Actor;
 using Google.Protobuf;
 
 namespace ActorGateway;
@@ -10,13 +11,10 @@ public sealed partial class GatewayClient
 {
     /// <inheritdoc />
     public Task<TResponse> AskAsync<TResponse>(IMessage request, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
-        where TResponse : class, IMessage => Ask<TResponse>(request, timeout, bypassGate: false, cancellationToken);
+        where TResponse : class, IMessage => AskThrough<TResponse>(_connection, request, timeout, cancellationToken);
 
-    /// <summary>A session's restore request: written before anything queued, failed at once when not connected.</summary>
-    internal Task<TResponse> AskRestoreAsync<TResponse>(IMessage request, CancellationToken cancellationToken)
-        where TResponse : class, IMessage => Ask<TResponse>(request, null, bypassGate: true, cancellationToken);
-
-    private Task<TResponse> Ask<TResponse>(IMessage request, TimeSpan? timeout, bool bypassGate, CancellationToken cancellationToken)
+    /// <summary>Sends a request that carries its own completion to <paramref name="target"/> (the connection or the session actor).</summary>
+    internal Task<TResponse> AskThrough<TResponse>(IActorRef target, IMessage request, TimeSpan? timeout, CancellationToken cancellationToken)
         where TResponse : class, IMessage
     {
         var info = RequestInfo.Of(request);
@@ -35,9 +33,9 @@ public sealed partial class GatewayClient
             return Task.FromCanceled<TResponse>(cancellationToken);
         }
 
-        var pending = new PendingRequest<TResponse>(request, info, _wiring.Ids.Next(), wait, deadline, bypassGate);
+        var pending = new PendingRequest<TResponse>(request, info, _wiring.Ids.Next(), wait, deadline);
         pending.CancelWith(cancellationToken);
-        Post(pending);
+        target.Tell(pending);
         return pending.Task;
     }
 

@@ -11,6 +11,7 @@ namespace ActorGateway;
 /// a message that carries its own completion, so awaiting it costs no temporary actor; events are raised by an actor of
 /// their own. Actors use <see cref="Gateway"/> directly.
 /// </summary>
+/// <remarks>A session's client adds the session actor and the book it keeps.</remarks>
 public sealed partial class GatewayClient : IGatewayClient
 {
     private readonly GatewaySettings _settings;
@@ -28,7 +29,7 @@ public sealed partial class GatewayClient : IGatewayClient
     /// </summary>
     /// <exception cref="ArgumentException">The options are not valid; the message names the setting.</exception>
     public GatewayClient(GatewayOptions options)
-        : this(null, GatewaySettings.From(options), [], null)
+        : this(null, GatewaySettings.From(options), null, [])
     {
     }
 
@@ -38,30 +39,37 @@ public sealed partial class GatewayClient : IGatewayClient
     /// </summary>
     /// <exception cref="ArgumentException">The options are not valid; the message names the setting.</exception>
     public GatewayClient(ActorSystem system, GatewayOptions options)
-        : this(system ?? throw new ArgumentNullException(nameof(system)), GatewaySettings.From(options), [], null)
+        : this(system ?? throw new ArgumentNullException(nameof(system)), GatewaySettings.From(options), null, [])
     {
     }
 
-    /// <summary>A client whose inbound traffic also reaches <paramref name="sinks"/> (the session's publisher and its own loop).</summary>
+    /// <summary>A client with a session actor made by <paramref name="session"/> (given the connection and publisher actors).</summary>
     /// <param name="system">The actor system to live in; null for one of its own.</param>
     /// <param name="settings">The validated settings.</param>
-    /// <param name="sinks">Further receivers of everything inbound.</param>
-    /// <param name="metrics">The instruments (default: new ones); the client disposes them.</param>
-    internal GatewayClient(ActorSystem? system, GatewaySettings settings, IReadOnlyList<IInboundSink> sinks, GatewayMetrics? metrics)
+    /// <param name="session">The session's part, or null for a bare gateway.</param>
+    /// <param name="sinks">Further receivers of everything inbound, called on the connection actor's turn.</param>
+    internal GatewayClient(ActorSystem? system, GatewaySettings settings, SessionHookup? session, IReadOnlyList<IInboundSink> sinks)
     {
-        var gatewayMetrics = metrics ?? new GatewayMetrics(settings.Name);
+        var metrics = new GatewayMetrics(settings.Name);
         _settings = settings;
         _time = settings.TimeProvider;
         _events = new EventDispatcher(settings.EventQueueCapacity, Raise, () => MessageReceived is not null,
-            settings.LoggerFactory.CreateLogger<GatewayClient>(), gatewayMetrics.EventsDropped);
-        _wiring = new GatewayWiring(settings, [_events, .. sinks], gatewayMetrics);
+            settings.LoggerFactory.CreateLogger<GatewayClient>(), metrics.EventsDropped);
+        _wiring = new GatewayWiring(settings, [_events, .. sinks], metrics)
+        {
+            EverSubscribed = session?.EverSubscribed,
+            SessionProps = session?.Props,
+        };
         _ownsSystem = system is null;
         _system = system ?? ActorSystem.Create("actorgateway", OwnSystemConfig);
-        var ready = new TaskCompletionSource<IActorRef>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var ready = new TaskCompletionSource<GatewayRefs>(TaskCreationOptions.RunContinuationsAsynchronously);
         Gateway = _system.ActorOf(GatewayActor.Props(_wiring, _events, ready), $"gateway-{settings.Name}");
         // Requests go straight to the connection actor, in the order they were made; its ref is known as soon as the
         // gateway actor has started, a matter of microseconds.
-        _connection = ready.Task.WaitAsync(StartTimeout).GetAwaiter().GetResult();
+        var refs = ready.Task.WaitAsync(StartTimeout).GetAwaiter().GetResult();
+        _connection = refs.Connection;
+        Publisher = refs.Publisher;
+        Session = refs.Session;
     }
 
     /// <summary>
@@ -71,6 +79,18 @@ public sealed partial class GatewayClient : IGatewayClient
     /// Trading requests also report <see cref="Trading.OrderUpdate"/>s and an <see cref="Trading.OrderOutcome"/>.
     /// </summary>
     public IActorRef Gateway { get; }
+
+    /// <summary>
+    /// The publisher: Tell it (or the gateway actor) <see cref="Publishing.SubscribeEvents"/> to receive what the server
+    /// sends unasked as <see cref="Publishing.EventBatch"/>es, each answered with <see cref="Publishing.EventsAck"/>.
+    /// </summary>
+    public IActorRef Publisher { get; }
+
+    /// <summary>The session actor, when the gateway belongs to a session; nobody otherwise.</summary>
+    internal IActorRef Session { get; }
+
+    /// <summary>The clock and the settings the gateway runs with, for the session's facade.</summary>
+    internal GatewaySettings Settings => _settings;
 
     /// <inheritdoc />
     public event EventHandler<GatewayConnectedEventArgs>? Connected;
@@ -90,9 +110,6 @@ public sealed partial class GatewayClient : IGatewayClient
     // The gateway's own system stays quiet: its users log through the gateway's logger factory.
     private static Config OwnSystemConfig => ConfigurationFactory.ParseString(
         "akka.loglevel = WARNING\nakka.stdout-loglevel = WARNING\nakka.log-dead-letters = off\nakka.log-dead-letters-during-shutdown = off");
-
-    /// <summary>Lets queued requests out on connection <paramref name="epoch"/> once the session has restored it.</summary>
-    internal void OpenGate(int epoch) => Post(new OpenGate(epoch));
 
     private void Post(object message) => _connection.Tell(message);
 
@@ -115,3 +132,6 @@ public sealed partial class GatewayClient : IGatewayClient
         }
     }
 }
+
+/// <summary>What a session adds to its gateway: the props of its actor, and whether it ever subscribed to a symbol.</summary>
+internal sealed record SessionHookup(Func<GatewayWiring, IActorRef, IActorRef, Props> Props, Func<long, long, bool> EverSubscribed);

@@ -11,12 +11,6 @@ internal sealed record GatewaySettings
     /// <summary>How often deadlines, heartbeats and server silence are checked: the resolution of every timeout.</summary>
     public TimeSpan TickInterval { get; init; } = TimeSpan.FromMilliseconds(100);
 
-    /// <summary>
-    /// When true, requests queued or made after a connection is established wait until <c>OpenGate</c> for it, so a
-    /// session's restore traffic (auth, subscriptions) goes first. Set by the session; a bare client never holds.
-    /// </summary>
-    public bool HoldRequestsUntilRestored { get; init; }
-
     public required string Name { get; init; }
 
     public required IReadOnlyList<GatewayEndpoint> Endpoints { get; init; }

@@ -7,7 +7,7 @@ namespace ActorGateway;
 /// A connection to a cTrader Open API server: ask a request and await its typed reply, or listen to what arrives.
 /// Thread-safe: any number of callers may ask at once.
 /// </summary>
-public interface IGatewayClient : IAsyncDisposable
+public interface IGatewayClient : IGatewayRequester, IAsyncDisposable
 {
     /// <summary>Raised when a connection is established (first time and after every reconnect).</summary>
     public event EventHandler<GatewayConnectedEventArgs>? Connected;
@@ -28,27 +28,6 @@ public interface IGatewayClient : IAsyncDisposable
     /// <exception cref="GatewayConnectionException">The retry policy gave up.</exception>
     /// <exception cref="OperationCanceledException">The token was cancelled (connecting goes on).</exception>
     public Task ConnectAsync(CancellationToken cancellationToken = default);
-
-    /// <summary>Sends <paramref name="request"/> and awaits its reply.</summary>
-    /// <typeparam name="TResponse">
-    /// The reply's type: the request's response, <c>ProtoOAExecutionEvent</c> for a trading request, or
-    /// <see cref="IMessage"/> for whichever reply comes.
-    /// </typeparam>
-    /// <param name="request">An Open API request message; its clientMsgId is chosen by the client. It is written later, on
-    /// the connection's own loop, so it must not be changed until the call has completed.</param>
-    /// <param name="timeout">How long to wait for the reply, queueing included (default: the configured request timeout).</param>
-    /// <param name="cancellationToken">Cancels the wait. A request still queued is then never sent; a reply to one already
-    /// sent is dropped.</param>
-    /// <exception cref="ArgumentException">
-    /// The message is not a request, or <typeparamref name="TResponse"/> does not answer it.
-    /// </exception>
-    /// <exception cref="GatewayRejectedException">The server answered with an error.</exception>
-    /// <exception cref="GatewayTimeoutException">No reply in time.</exception>
-    /// <exception cref="GatewayConnectionException">The connection was lost before the reply came.</exception>
-    /// <exception cref="GatewayProtocolException">The request cannot be encoded, or the reply cannot be decoded.</exception>
-    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
-    public Task<TResponse> AskAsync<TResponse>(IMessage request, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
-        where TResponse : class, IMessage;
 
     /// <summary>
     /// Sends an envelope exactly as given (its payload type and clientMsgId untouched) through the same queue and throttle

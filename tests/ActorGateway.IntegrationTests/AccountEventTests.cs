@@ -44,8 +44,8 @@ public sealed class AccountEventTests
         var fresh = await persisted.ExpectAsync();
         Assert.NotEqual(SessionHost.AccessToken, fresh.AccessToken);
         Assert.NotEqual(SessionHost.RefreshToken, fresh.RefreshToken);
-        var invalidated = await stream.NoticeAsync<AccountTokenInvalidated>();
-        Assert.False(invalidated.Refreshing); // the token that died was already replaced
+        // The server then ends the old token's account sessions; the session authorizes them again with the new pair.
+        Assert.Equal([SessionHost.Demo1], (await stream.NoticeAsync<AccountTokenInvalidated>()).AccountIds);
         Assert.Equal(SessionHost.Demo1, (await stream.NoticeAsync<AccountReconciled>()).AccountId);
         var trader = await session.AskAsync<ProtoOATraderRes>(new ProtoOATraderReq { CtidTraderAccountId = SessionHost.Demo1 }).OrTimeout();
         Assert.Equal(SessionHost.Demo1, trader.Trader.CtidTraderAccountId);
@@ -87,6 +87,11 @@ public sealed class AccountEventTests
 
         Assert.True((await stream.NoticeAsync<AccountTokenInvalidated>()).Refreshing);
         var unavailable = await stream.NoticeAsync<AccountUnavailable>();
-        Assert.Equal(AccountFailureKind.TokenInvalidated, ((GatewayAccountException)unavailable.Error).Kind);
+        var error = (GatewayAccountException)unavailable.Error;
+        Assert.Equal(AccountFailureKind.RefreshFailed, error.Kind);
+        Assert.Contains("refresh token was refused", error.Message, StringComparison.Ordinal);
+        var refused = await Assert.ThrowsAsync<GatewayAccountException>(() =>
+            session.AskAsync<ProtoOATraderRes>(new ProtoOATraderReq { CtidTraderAccountId = SessionHost.Demo1 }).OrTimeout());
+        Assert.Equal(AccountFailureKind.RefreshFailed, refused.Kind);
     }
 }

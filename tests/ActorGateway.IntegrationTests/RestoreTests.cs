@@ -19,7 +19,7 @@ public sealed class RestoreTests
         var stream = new StreamProbe();
         await using var subscription = session.Subscribe<IMessage>(new SubscriptionOptions { Capacity = 100_000 }, stream.Tell);
         await session.SubscribeSpotsAsync(SessionHost.Demo1, [1, 2]).OrTimeout();
-        await session.Client.PlaceMarketOrderAsync(SessionHost.Demo1, 1, ProtoOATradeSide.Buy, 100_000).OrTimeout();
+        await session.PlaceMarketOrderAsync(SessionHost.Demo1, 1, ProtoOATradeSide.Buy, 100_000).OrTimeout();
         await host.AdvanceMarketAsync(session, SessionHost.Demo1);
         await stream.MessageAsync<ProtoOASpotEvent>();
 

@@ -38,10 +38,11 @@ internal static class RestoreScenario
                 });
                 await using (((IAsyncDisposable)stream).ConfigureAwait(false))
                 {
+                    var items = stream.GetAsyncEnumerator(cancellationToken);
                     await session.SubscribeSpotsAsync(BenchServer.AccountId, SubscribedSymbols, cancellationToken).ConfigureAwait(false);
                     for (var round = 0; round <= settings.Rounds; round++)
                     {
-                        var elapsed = await OutageAsync(server, stream.Reader, cancellationToken).ConfigureAwait(false);
+                        var elapsed = await OutageAsync(server, items, cancellationToken).ConfigureAwait(false);
                         if (round > 0)
                         {
                             milliseconds.Add(elapsed * 1e3); // round 0 warms up the reconnect and restore paths
@@ -55,7 +56,7 @@ internal static class RestoreScenario
             [Measurement.Of("listener back to session restored", "ms", milliseconds).AtMost(250)]);
     }
 
-    private static async Task<double> OutageAsync(BenchServer server, System.Threading.Channels.ChannelReader<StreamItem<IMessage>> stream,
+    private static async Task<double> OutageAsync(BenchServer server, IAsyncEnumerator<StreamItem<IMessage>> stream,
         CancellationToken cancellationToken)
     {
         using var bound = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -73,17 +74,19 @@ internal static class RestoreScenario
         return Statistics.Seconds(start, Stopwatch.GetTimestamp());
     }
 
-    private static async Task WaitForAsync<TNotice>(System.Threading.Channels.ChannelReader<StreamItem<IMessage>> stream,
+    private static async Task WaitForAsync<TNotice>(IAsyncEnumerator<StreamItem<IMessage>> stream,
         CancellationToken cancellationToken)
         where TNotice : GatewayNotice
     {
-        while (true)
+        // The enumerator was made with the run's token; this wait has a bound of its own.
+        while (await stream.MoveNextAsync().AsTask().WaitAsync(cancellationToken).ConfigureAwait(false))
         {
-            var item = await stream.ReadAsync(cancellationToken).ConfigureAwait(false);
-            if (item.Notice is TNotice)
+            if (stream.Current.Notice is TNotice)
             {
                 return;
             }
         }
+
+        throw new InvalidOperationException("The session's stream ended before the notice came.");
     }
 }

@@ -20,7 +20,7 @@ internal sealed partial class ConnectionActor
     {
         switch (message)
         {
-            case IPendingRequest request when !request.BypassesGate:
+            case IPendingRequest { BoundTo: 0 } request:
                 _requests.Enqueue(request);
                 StartAttempt();
                 break;
@@ -85,11 +85,9 @@ internal sealed partial class ConnectionActor
 
     private void OnRequestWhileDisconnected(IPendingRequest request)
     {
-        if (request.BypassesGate)
+        if (request.BoundTo != 0)
         {
-            // A restore request belongs to the connection it was made for; on the next one the session starts over.
-            request.TryFail(new GatewayConnectionException(ConnectionFailureKind.NotConnected,
-                "The restore request was not written: the connection it was made for is gone."));
+            ReturnUnsent(request);
             return;
         }
 
@@ -122,7 +120,6 @@ internal sealed partial class ConnectionActor
         }
 
         _backoff.Connected();
-        _pump.GateClosed = _settings.HoldRequestsUntilRestored;
         Become(Connected);
         SetState(ConnectionState.Connected, opened.Endpoint);
         connection.Start();
@@ -150,7 +147,10 @@ internal sealed partial class ConnectionActor
         _connection = null;
         _ = connection.DisposeAsync().AsTask();
         _requests.FailInFlight(reason);
-        _requests.FailRestore(reason);
+        foreach (var bound in _requests.TakeBound())
+        {
+            ReturnUnsent(bound);
+        }
         if (_settings.QueuedRequests == QueuedRequestPolicy.Fail)
         {
             _requests.FailQueued(ConnectionFailureKind.NotConnected,

@@ -61,6 +61,7 @@ internal sealed partial class ConnectionActor
         {
             // An event we cannot decode is still handed on, raw, rather than lost.
             Publish(new OpenApiMessage(raw.PayloadType, raw, error.ClientMsgId));
+            _receivers.OnReadEnd();
         }
     }
 }

@@ -1,4 +1,5 @@
 using ActorGateway.Correlation;
+using Akka.Actor;
 
 namespace ActorGateway.Actors;
 
@@ -10,10 +11,15 @@ internal sealed partial class ConnectionActor
         {
             case FramesReceived received when received.Connection == _connection:
                 OnFrames(received.Frames);
+                _receivers.OnReadEnd();
                 received.Connection.ReturnCredit();
                 break;
+            case IPendingRequest request when request.BoundTo != 0 && request.BoundTo != _attempt:
+                ReturnUnsent(request);
+                break;
             case IPendingRequest request:
-                OnRequest(_connection!, request);
+                _requests.Enqueue(request);
+                _pump.Pump(_connection!, request.RateClass);
                 break;
             case Flush:
                 _out.Flush(_connection!);
@@ -30,9 +36,6 @@ internal sealed partial class ConnectionActor
             case ConnectionBroken broken when broken.Connection == _connection:
                 OnConnectionBroken(broken.Connection);
                 break;
-            case OpenGate open:
-                OnOpenGate(_connection!, open);
-                break;
             case Connect connect:
                 connect.Waiter.TrySetResult();
                 break;
@@ -42,24 +45,16 @@ internal sealed partial class ConnectionActor
         }
     }
 
-    private void OnRequest(Connection connection, IPendingRequest request)
+    /// <summary>A request bound to another connection than the current one goes back unwritten to whoever bound it.</summary>
+    private static void ReturnUnsent(IPendingRequest request)
     {
-        if (request.BypassesGate)
+        if (request.ReturnTo is { } owner)
         {
-            _pump.Restore(connection, request);
+            owner.Tell(new Unsent(request));
             return;
         }
 
-        _requests.Enqueue(request);
-        _pump.Pump(connection, request.RateClass);
-    }
-
-    private void OnOpenGate(Connection connection, OpenGate open)
-    {
-        if (open.Epoch == _attempt && _pump.GateClosed)
-        {
-            _pump.GateClosed = false;
-            _pump.All(connection);
-        }
+        request.TryFail(new GatewayConnectionException(ConnectionFailureKind.NotConnected,
+            "The request was not written: the connection it was meant for is gone."));
     }
 }

@@ -117,7 +117,7 @@ internal sealed partial class ConnectionActor : UntypedActor, IWithTimers, IDisp
         }
 
         _wiring.State.Value = state;
-        Context.Parent.Tell(new ConnectionStateChanged(state, endpoint, reason));
+        Context.Parent.Tell(new ConnectionStateChanged(state, endpoint, reason) { Connection = _attempt });
     }
 
     /// <summary>What every state does alike.</summary>
@@ -139,7 +139,7 @@ internal sealed partial class ConnectionActor : UntypedActor, IWithTimers, IDisp
                 stale.Connection.ReturnCredit();
                 break;
             case ConnectAttemptFailed or ConnectTimedOut or RetryDelayElapsed or FrameRejected or ConnectionBroken
-                or WriteCompleted or Flush or ThrottleReopened or OpenGate:
+                or WriteCompleted or Flush or ThrottleReopened:
                 break; // outcomes of a connection or an attempt already left behind
             default:
                 Unhandled(message);

@@ -1,3 +1,4 @@
+using ActorGateway.Correlation;
 using ActorGateway.Protocol;
 using ActorGateway.Protocol.Registry;
 using ActorGateway.Throttling;
@@ -18,10 +19,10 @@ internal sealed record Connect(TaskCompletionSource Waiter, TimeSpan Timeout, lo
 internal sealed record Shutdown(TaskCompletionSource Done);
 
 /// <summary>
-/// Command: the session has restored connection <paramref name="Epoch"/> (auth, subscriptions), so queued requests
-/// may go out; ignored when that connection is gone.
+/// Told back to whoever bound a request to a connection (see <see cref="IPendingRequest.BoundTo"/>) when that connection
+/// is not the current one: the request was not written, and its owner decides where it goes next.
 /// </summary>
-internal sealed record OpenGate(int Epoch);
+internal sealed record Unsent(IPendingRequest Request);
 
 /// <summary>Event: a connection attempt succeeded.</summary>
 internal sealed record TransportOpened(ITransport Transport, GatewayEndpoint Endpoint, int Attempt);

@@ -3,6 +3,7 @@ using ActorGateway.Correlation;
 using ActorGateway.Protocol;
 using ActorGateway.Protocol.Messages;
 using ActorGateway.Protocol.Registry;
+using ActorGateway.Publishing;
 using ActorGateway.Trading;
 using Akka.Actor;
 using Google.Protobuf;
@@ -11,30 +12,31 @@ namespace ActorGateway.Actors;
 
 /// <summary>
 /// One gateway: the actor its users Tell and Ask. It supervises the connection actor (restarted on failure, its
-/// pending requests failed with <see cref="ConnectionFailureKind.Faulted"/>), the event raiser, and an
-/// <see cref="OrderTracker"/> per trading request; it hands plain requests to the connection actor, routes execution
+/// pending requests failed with <see cref="ConnectionFailureKind.Faulted"/>), the event raiser, the publisher, the
+/// session actor when there is a session, and an <see cref="OrderTracker"/> per trading request; it hands plain requests to the connection actor, routes execution
 /// events to the tracker of their order, and tells connection-state subscribers of every change.
 /// </summary>
 internal sealed class GatewayActor : UntypedActor
 {
     private readonly GatewayWiring _wiring;
     private readonly EventDispatcher? _events;
-    private readonly TaskCompletionSource<IActorRef>? _connectionReady;
+    private readonly TaskCompletionSource<GatewayRefs>? _ready;
     private readonly HashSet<IActorRef> _stateSubscribers = [];
     private readonly Dictionary<long, IActorRef> _trackersByMsgId = [];
     private readonly Dictionary<long, IActorRef> _trackersByOrder = [];
     private ConnectionStateChanged _state = new(ConnectionState.Idle, null, null);
     private IActorRef _connection = ActorRefs.Nobody;
+    private IActorRef _publisher = ActorRefs.Nobody;
 
-    public GatewayActor(GatewayWiring wiring, EventDispatcher? events, TaskCompletionSource<IActorRef>? connectionReady)
+    public GatewayActor(GatewayWiring wiring, EventDispatcher? events, TaskCompletionSource<GatewayRefs>? ready)
     {
         _wiring = wiring;
         _events = events;
-        _connectionReady = connectionReady;
+        _ready = ready;
     }
 
-    public static Props Props(GatewayWiring wiring, EventDispatcher? events = null, TaskCompletionSource<IActorRef>? connectionReady = null) =>
-        Akka.Actor.Props.Create(() => new GatewayActor(wiring, events, connectionReady));
+    public static Props Props(GatewayWiring wiring, EventDispatcher? events = null, TaskCompletionSource<GatewayRefs>? ready = null) =>
+        Akka.Actor.Props.Create(() => new GatewayActor(wiring, events, ready));
 
     protected override SupervisorStrategy SupervisorStrategy() =>
         // A connection actor that keeps failing would fail every request forever; after ten restarts a minute the
@@ -43,10 +45,14 @@ internal sealed class GatewayActor : UntypedActor
 
     protected override void PreStart()
     {
-        // The raiser exists before the connection actor, which is the only one to feed it.
+        // The raiser and the publisher exist before the connection actor, which feeds them.
         _events?.Attach(Context.ActorOf(EventRaiser.Props(_events), "events"));
+        _publisher = Context.ActorOf(PublisherActor.Props(_wiring.Publisher, _wiring.EverSubscribed, _wiring.Metrics,
+            _wiring.Settings.LoggerFactory), "publisher");
+        _wiring.Publisher.Attach(_publisher);
         _connection = Context.ActorOf(ConnectionActor.Props(_wiring), "connection");
-        _connectionReady?.TrySetResult(_connection);
+        var session = _wiring.SessionProps is { } props ? Context.ActorOf(props(_wiring, _connection, _publisher), "session") : ActorRefs.Nobody;
+        _ready?.TrySetResult(new GatewayRefs(_connection, _publisher, session));
     }
 
     protected override void OnReceive(object message)
@@ -54,13 +60,19 @@ internal sealed class GatewayActor : UntypedActor
         switch (message)
         {
             case IMessage request:
-                Route(request, null);
+                Route(request, null, Sender, _connection);
                 break;
             case GatewayRequest request:
-                Route(request.Request, request.Timeout);
+                Route(request.Request, request.Timeout, Sender, _connection);
                 break;
-            case IPendingRequest or Connect or OpenGate or Shutdown:
+            case RouteVia via:
+                Route(via.Request, via.Timeout, via.ReplyTo, via.Via);
+                break;
+            case IPendingRequest or Connect or Shutdown:
                 _connection.Forward(message);
+                break;
+            case SubscribeEvents or UnsubscribeEvents:
+                _publisher.Forward(message);
                 break;
             case ConnectionStateChanged changed:
                 OnStateChanged(changed);
@@ -88,7 +100,8 @@ internal sealed class GatewayActor : UntypedActor
         }
     }
 
-    private void Route(IMessage request, TimeSpan? timeout)
+    /// <summary>Makes <paramref name="request"/> a tracked request sent to <paramref name="sendTo"/>, its end told to <paramref name="replyTo"/>.</summary>
+    private void Route(IMessage request, TimeSpan? timeout, IActorRef replyTo, IActorRef sendTo)
     {
         MessageInfo info;
         long deadline;
@@ -100,20 +113,20 @@ internal sealed class GatewayActor : UntypedActor
         }
         catch (ArgumentException e)
         {
-            Sender.Tell(new Status.Failure(e));
+            replyTo.Tell(new Status.Failure(e));
             return;
         }
 
         var id = _wiring.Ids.Next();
         if (!info.IsTradingRequest)
         {
-            _connection.Tell(new ActorRequest(request, info, id, wait, deadline, Sender));
+            sendTo.Tell(new ActorRequest(request, info, id, wait, deadline, replyTo));
             return;
         }
 
-        var tracked = new TrackedRequest(WithClientOrderId(request, id), info, id, wait, deadline, _connection, _wiring.Ids,
+        var tracked = new TrackedRequest(WithClientOrderId(request, id), info, id, wait, deadline, sendTo, _wiring.Ids,
             _wiring.Settings.TimeProvider);
-        var tracker = Context.ActorOf(OrderTracker.Props(tracked, Sender), $"order-{id}");
+        var tracker = Context.ActorOf(OrderTracker.Props(tracked, replyTo), $"order-{id}");
         Context.Watch(tracker);
         _trackersByMsgId[id] = tracker;
     }
@@ -189,3 +202,12 @@ internal sealed class GatewayActor : UntypedActor
 
 /// <summary>Told by the connection actor to the gateway actor: an execution or order error event, with its clientMsgId.</summary>
 internal sealed record TradingEvent(OpenApiMessage Message);
+
+/// <summary>
+/// Told by the session actor: make <paramref name="Request"/> a tracked request (an order tracker for a trading one) that
+/// goes out through <paramref name="Via"/>, its reply told to <paramref name="ReplyTo"/>.
+/// </summary>
+internal sealed record RouteVia(IMessage Request, TimeSpan? Timeout, IActorRef ReplyTo, IActorRef Via);
+
+/// <summary>The actors a gateway is made of, known once the gateway actor has started.</summary>
+internal sealed record GatewayRefs(IActorRef Connection, IActorRef Publisher, IActorRef Session);

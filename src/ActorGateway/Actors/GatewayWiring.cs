@@ -14,7 +14,7 @@ internal sealed class GatewayWiring
     public GatewayWiring(GatewaySettings settings, IReadOnlyList<IInboundSink> sinks, GatewayMetrics metrics)
     {
         Settings = settings;
-        Sinks = sinks;
+        Sinks = [.. sinks, Publisher];
         Metrics = metrics;
         Throttle = settings.Throttle.Enabled ? RateLimiterThrottle.Create(settings.Throttle, settings.TimeProvider) : UnlimitedThrottle.Instance;
     }
@@ -25,6 +25,15 @@ internal sealed class GatewayWiring
     public IReadOnlyList<IInboundSink> Sinks { get; }
 
     public GatewayMetrics Metrics { get; }
+
+    /// <summary>The connection actor's side of the publisher, attached by the gateway actor.</summary>
+    public Publishing.PublisherSink Publisher { get; } = new();
+
+    /// <summary>Whether a session ever subscribed to market data of (account, symbol); null without a session.</summary>
+    public Func<long, long, bool>? EverSubscribed { get; init; }
+
+    /// <summary>The props of the session actor, given the connection and publisher actors; null for a bare gateway.</summary>
+    public Func<GatewayWiring, Akka.Actor.IActorRef, Akka.Actor.IActorRef, Akka.Actor.Props>? SessionProps { get; init; }
 
     public IOutboundThrottle Throttle { get; }
 

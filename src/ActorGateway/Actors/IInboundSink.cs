@@ -17,6 +17,11 @@ internal interface IInboundSink
     /// </summary>
     public void OnConnected(GatewayEndpoint endpoint, int epoch);
 
+    /// <summary>Every message of one socket read has been handed over: a sink that batches hands its batch on now.</summary>
+    public void OnReadEnd()
+    {
+    }
+
     /// <summary>An established connection was lost.</summary>
     public void OnDisconnected(GatewayEndpoint endpoint, GatewayConnectionException reason);
 

@@ -21,6 +21,14 @@ internal sealed class InboundFanout(IReadOnlyList<IInboundSink> sinks, ILogger l
         }
     }
 
+    public void OnReadEnd()
+    {
+        foreach (var sink in _sinks)
+        {
+            sink.OnReadEnd();
+        }
+    }
+
     public void OnConnected(GatewayEndpoint endpoint, int epoch)
     {
         foreach (var sink in _sinks)

@@ -38,7 +38,11 @@ internal sealed class ActorRequest : IPendingRequest
 
     public RateClass RateClass => _info.RateClass;
 
-    public bool BypassesGate => false;
+    public long? AccountId => RequestInfo.AccountOf(_request, _info);
+
+    public int BoundTo { get; set; }
+
+    public IActorRef? ReturnTo { get; set; }
 
     public long Deadline { get; }
 

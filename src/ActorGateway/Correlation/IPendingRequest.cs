@@ -20,11 +20,18 @@ internal interface IPendingRequest
     /// <summary>The server budget the request counts against.</summary>
     public RateClass RateClass { get; }
 
+    /// <summary>The trading account the request names, if any (the session authorizes it before the request goes out).</summary>
+    public long? AccountId { get; }
+
     /// <summary>
-    /// True for a session's restore request: it is written ahead of everything queued, even while the gate is closed,
-    /// and fails at once when there is no connection (it belongs to the connection it was made for).
+    /// The connection the request may be written on (0: whichever is up). A request bound to another connection than the
+    /// current one is never written: it goes back to <see cref="ReturnTo"/> as <c>Unsent</c>, or fails unwritten when
+    /// nobody takes it back. The session binds what it sends, so nothing reaches a connection it has not authenticated.
     /// </summary>
-    public bool BypassesGate { get; }
+    public int BoundTo { get; set; }
+
+    /// <summary>Who takes the request back when its connection is not the current one (null: it fails instead).</summary>
+    public Akka.Actor.IActorRef? ReturnTo { get; set; }
 
     /// <summary>When the request times out, as a <see cref="TimeProvider"/> timestamp (<see cref="long.MaxValue"/>: never).</summary>
     public long Deadline { get; }

@@ -23,7 +23,7 @@ internal sealed class PendingRequest<TResponse> : TaskCompletionSource<TResponse
     private object? _outcome; // the reply, the exception, or the cancelling token
 
     // Continuations run where the task is completed: never the actor's thread, only a CompletionBatch's pool item.
-    public PendingRequest(IMessage request, MessageInfo info, long id, TimeSpan timeout, long deadline, bool bypassesGate = false)
+    public PendingRequest(IMessage request, MessageInfo info, long id, TimeSpan timeout, long deadline)
         : base(TaskCreationOptions.None)
     {
         _request = request;
@@ -31,7 +31,6 @@ internal sealed class PendingRequest<TResponse> : TaskCompletionSource<TResponse
         _timeout = timeout;
         Id = id;
         Deadline = deadline;
-        BypassesGate = bypassesGate;
     }
 
     public long Id { get; }
@@ -42,7 +41,11 @@ internal sealed class PendingRequest<TResponse> : TaskCompletionSource<TResponse
 
     public long Deadline { get; }
 
-    public bool BypassesGate { get; }
+    public long? AccountId => RequestInfo.AccountOf(_request, _info);
+
+    public int BoundTo { get; set; }
+
+    public Akka.Actor.IActorRef? ReturnTo { get; set; }
 
     public bool IsCompleted => Volatile.Read(ref _claimed) != 0;
 

@@ -34,7 +34,11 @@ internal sealed class RawSend : TaskCompletionSource, IPendingRequest
 
     public long Deadline { get; }
 
-    public bool BypassesGate => false;
+    public long? AccountId => null;
+
+    public int BoundTo { get; set; }
+
+    public Akka.Actor.IActorRef? ReturnTo { get; set; }
 
     public bool IsCompleted => Task.IsCompleted;
 

@@ -5,16 +5,13 @@ namespace ActorGateway.Correlation;
 
 /// <summary>
 /// The requests one connection actor holds: those not yet written, in a FIFO per rate class (so a throttled class holds
-/// back only itself) with a session's restore requests ahead of all, and those written awaiting their reply, by
+/// back only itself), and those written awaiting their reply, by
 /// numeric clientMsgId. It decides nothing about sending; it keeps order and ends requests, each exactly once.
 /// </summary>
 internal sealed class RequestBook
 {
     private readonly Queue<IPendingRequest>[] _queued = [new(), new(), new()];
     private readonly Dictionary<long, IPendingRequest> _inFlight = [];
-
-    /// <summary>A session's restore requests, written before anything queued.</summary>
-    public Queue<IPendingRequest> Restore { get; } = new();
 
     /// <summary>The requests of <paramref name="rateClass"/> not yet written, oldest first.</summary>
     public Queue<IPendingRequest> Queued(RateClass rateClass) => _queued[(int)rateClass];
@@ -91,10 +88,9 @@ internal sealed class RequestBook
         _inFlight.Clear();
     }
 
-    /// <summary>Fails every request not yet written, restore requests included.</summary>
+    /// <summary>Fails every request not yet written.</summary>
     public void FailQueued(ConnectionFailureKind kind, string message, Exception? cause)
     {
-        FailRestore(new GatewayConnectionException(kind, message, cause));
         foreach (var queue in _queued)
         {
             while (queue.TryDequeue(out var request))
@@ -104,13 +100,26 @@ internal sealed class RequestBook
         }
     }
 
-    /// <summary>Fails the restore requests: they belong to the connection they were made for.</summary>
-    public void FailRestore(GatewayConnectionException reason)
+    /// <summary>Takes out, in order, the requests not yet written that were bound to the connection just lost.</summary>
+    public List<IPendingRequest> TakeBound()
     {
-        while (Restore.TryDequeue(out var request))
+        var bound = new List<IPendingRequest>();
+        foreach (var queue in _queued)
         {
-            request.TryFail(new GatewayConnectionException(reason.Kind,
-                $"The restore request was not written: the connection was lost ({reason.Message}).", reason));
+            for (var n = queue.Count; n > 0; n--)
+            {
+                var request = queue.Dequeue();
+                if (request.BoundTo != 0)
+                {
+                    bound.Add(request);
+                }
+                else
+                {
+                    queue.Enqueue(request);
+                }
+            }
         }
+
+        return bound;
     }
 }

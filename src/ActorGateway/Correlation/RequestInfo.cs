@@ -26,4 +26,18 @@ internal static class RequestInfo
             ? info
             : throw new ArgumentException($"{info.Name} is not a request.", nameof(request));
     }
+
+    /// <summary>The trading account <paramref name="request"/> names, or null when it names none.</summary>
+    public static long? AccountOf(IMessage request, MessageInfo info)
+    {
+        if (!info.HasAccountId)
+        {
+            return null;
+        }
+
+        var field = request.Descriptor.FindFieldByName("ctidTraderAccountId");
+        return field.Accessor.HasValue(request)
+            ? Convert.ToInt64(field.Accessor.GetValue(request), System.Globalization.CultureInfo.InvariantCulture)
+            : null;
+    }
 }

@@ -15,4 +15,8 @@ public sealed record UnsubscribeConnectionState(IActorRef Subscriber);
 /// <param name="State">The state it is in now.</param>
 /// <param name="Endpoint">The endpoint connected to, or last tried.</param>
 /// <param name="Reason">Why a connection was lost or an attempt failed; null otherwise.</param>
-public sealed record ConnectionStateChanged(ConnectionState State, GatewayEndpoint? Endpoint, GatewayConnectionException? Reason);
+public sealed record ConnectionStateChanged(ConnectionState State, GatewayEndpoint? Endpoint, GatewayConnectionException? Reason)
+{
+    /// <summary>Numbers the connection (its attempt), so a request can be bound to the one it was meant for.</summary>
+    internal int Connection { get; init; }
+}

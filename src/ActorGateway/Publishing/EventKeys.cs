@@ -7,7 +7,7 @@ namespace ActorGateway.Publishing;
 /// <summary>
 /// Finds the account and symbol an event concerns, for filtering. The frequent events are read directly; others by their
 /// top-level <c>ctidTraderAccountId</c> and <c>symbolId</c> fields, looked up once per message type. Owned by the
-/// publisher's loop.
+/// publisher actor.
 /// </summary>
 internal sealed class EventKeys
 {

@@ -1,44 +1,66 @@
-using System.Threading.Channels;
+using ActorGateway.Protocol.Registry;
+using Akka;
+using Akka.Actor;
+using Akka.Streams.Dsl;
 using Google.Protobuf;
+using Microsoft.Extensions.Logging;
 
 namespace ActorGateway.Publishing;
 
 /// <summary>
-/// One subscriber's stream of events and notices, on a bounded queue of its own: a subscriber that reads slowly or not
-/// at all only loses its own events (counted in <see cref="Dropped"/> and reported in-stream by an
-/// <see cref="EventsLost"/> notice). Read it with <c>await foreach</c> or through <see cref="Reader"/>; a subscription
-/// made with a callback is read for you. Disposing it removes it at once.
+/// One subscriber's stream of events and notices, behind a reader actor of the publisher's: a subscriber that reads
+/// slowly or not at all only loses its own events (counted in <see cref="Dropped"/> and reported in-stream by an
+/// <see cref="EventsLost"/> notice). Read it with <c>await foreach</c> or as an Akka.Streams <see cref="AsSource"/>; a
+/// subscription made with a callback is read for you. Disposing it removes it at once.
 /// </summary>
 /// <typeparam name="T">The event type (<see cref="IMessage"/> for several).</typeparam>
 public sealed class GatewaySubscription<T> : IAsyncEnumerable<StreamItem<T>>, IAsyncDisposable
     where T : class, IMessage
 {
-    private readonly SubscriberQueue<T> _queue;
-    private readonly Action<ISubscriber> _remove;
-    private Task _callbackLoop = Task.CompletedTask;
-    private long _callbackFailures;
+    private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(10);
+    private readonly IActorRef _publisher;
+    private readonly StreamHandoff? _handoff;
+    private readonly SubscriberStats _stats;
+    private readonly Task<IActorRef> _reader;
     private int _disposed;
+    private int _enumerated;
 
-    internal GatewaySubscription(SubscriberQueue<T> queue, Action<ISubscriber> remove)
+    private GatewaySubscription(IActorRef publisher, StreamHandoff? handoff, SubscriberStats stats, Task<IActorRef> reader)
     {
-        _queue = queue;
-        _remove = remove;
+        _publisher = publisher;
+        _handoff = handoff;
+        _stats = stats;
+        _reader = reader;
     }
 
-    /// <summary>The stream as a channel reader; it completes when the subscription or the session is disposed.</summary>
-    public ChannelReader<StreamItem<T>> Reader => _queue;
-
-    /// <summary>How many events were dropped because the queue was full.</summary>
-    public long Dropped => _queue.Dropped;
+    /// <summary>How many events were dropped because the subscriber's bound was reached.</summary>
+    public long Dropped => _stats.Dropped;
 
     /// <summary>How many times the callback threw (each was logged; the stream went on).</summary>
-    public long CallbackFailures => Interlocked.Read(ref _callbackFailures);
+    public long CallbackFailures => _stats.CallbackFailures;
+
+    /// <summary>The stream as an Akka.Streams source (read it once: it is this subscription's single stream).</summary>
+    /// <exception cref="InvalidOperationException">The subscription is read by its callback.</exception>
+    public Source<StreamItem<T>, NotUsed> AsSource() => Source.From(() => (IAsyncEnumerable<StreamItem<T>>)this);
 
     /// <inheritdoc />
-    public IAsyncEnumerator<StreamItem<T>> GetAsyncEnumerator(CancellationToken cancellationToken = default) =>
-        _queue.ReadAllAsync(cancellationToken).GetAsyncEnumerator(cancellationToken);
+    /// <exception cref="InvalidOperationException">The subscription is read by its callback, or is already being read.</exception>
+    public IAsyncEnumerator<StreamItem<T>> GetAsyncEnumerator(CancellationToken cancellationToken = default)
+    {
+        if (_handoff is null)
+        {
+            throw new InvalidOperationException("This subscription is read by its callback.");
+        }
 
-    /// <summary>Stops delivery at once and ends the stream; a running callback finishes its current item first.</summary>
+        if (Interlocked.Exchange(ref _enumerated, 1) != 0)
+        {
+            throw new InvalidOperationException("A subscription is one stream: it can be read only once.");
+        }
+
+        return ReadAsync(_handoff, cancellationToken).GetAsyncEnumerator(cancellationToken);
+    }
+
+    /// <summary>Stops delivery and ends the stream; a running callback finishes its current batch first.</summary>
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref _disposed, 1) != 0)
@@ -46,31 +68,66 @@ public sealed class GatewaySubscription<T> : IAsyncEnumerable<StreamItem<T>>, IA
             return;
         }
 
-        _queue.Complete();
-        _remove(_queue);
-        await _callbackLoop.ConfigureAwait(false);
+        _handoff?.Complete();
+        IActorRef reader;
+        try
+        {
+            reader = await _reader.WaitAsync(StopTimeout).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            return; // the publisher had stopped before it made the reader: there is nothing to stop
+        }
+
+        _publisher.Tell(new UnsubscribeEvents(reader));
+        try
+        {
+            await reader.GracefulStop(StopTimeout).ConfigureAwait(false);
+        }
+        catch (TaskCanceledException)
+        {
+            // A callback still running after the stop timeout: it is left to end by itself.
+        }
     }
 
-    /// <summary>Reads the stream on a task of its own, handing each item to <paramref name="callback"/>.</summary>
-    internal void RunCallback(Action<StreamItem<T>> callback, Action<Exception> onFailure) =>
-        _callbackLoop = CallbackLoopAsync(callback, onFailure);
-
-    private async Task CallbackLoopAsync(Action<StreamItem<T>> callback, Action<Exception> onFailure)
+    /// <summary>A subscription read as a stream.</summary>
+    internal static GatewaySubscription<T> Stream(IActorRef publisher, SubscriptionOptions? options)
     {
-        await Task.Yield(); // never run user code on the subscribing thread
-        while (await _queue.WaitToReadAsync().ConfigureAwait(false))
+        var handoff = new StreamHandoff();
+        var stats = new SubscriberStats();
+        return new GatewaySubscription<T>(publisher, handoff, stats, AddReader(publisher, options, stats, StreamReader.Props(handoff)));
+    }
+
+    /// <summary>A subscription whose items are handed to <paramref name="callback"/>, in order, never two at once.</summary>
+    internal static GatewaySubscription<T> Callback(IActorRef publisher, SubscriptionOptions? options,
+        Func<StreamItem<T>, ValueTask> callback, ILogger log)
+    {
+        var stats = new SubscriberStats();
+        var props = CallbackReader<T>.Props(callback, stats, log);
+        return new GatewaySubscription<T>(publisher, null, stats, AddReader(publisher, options, stats, props));
+    }
+
+    private static Task<IActorRef> AddReader(IActorRef publisher, SubscriptionOptions? options, SubscriberStats stats, Props props)
+    {
+        var given = options ?? new SubscriptionOptions();
+        given.Validate();
+        var typed = given.PayloadTypes is null && typeof(T) != typeof(IMessage) ? given.WithPayloadTypes(PayloadTypesOf()) : given;
+        var created = new TaskCompletionSource<IActorRef>(TaskCreationOptions.RunContinuationsAsynchronously);
+        publisher.Tell(new AddReader(props, typed, stats, created));
+        return created.Task;
+    }
+
+    private static uint[] PayloadTypesOf() =>
+        [.. PayloadRegistry.All.Where(i => i.ClrType == typeof(T)).Select(i => i.PayloadType)];
+
+    private static async IAsyncEnumerable<StreamItem<T>> ReadAsync(StreamHandoff handoff,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        while (await handoff.WaitAsync(cancellationToken).ConfigureAwait(false))
         {
-            while (_queue.TryRead(out var item))
+            foreach (var item in handoff.Take().Items)
             {
-                try
-                {
-                    callback(item);
-                }
-                catch (Exception e)
-                {
-                    Interlocked.Increment(ref _callbackFailures);
-                    onFailure(e);
-                }
+                yield return StreamItems.As<T>(item);
             }
         }
     }

@@ -28,3 +28,11 @@ public readonly struct StreamItem<T>
     /// <inheritdoc />
     public override string ToString() => Message is { } m ? m.Descriptor.Name : Notice?.ToString() ?? "(empty)";
 }
+
+/// <summary>Conversions between the publisher's items and a subscription's typed ones.</summary>
+internal static class StreamItems
+{
+    /// <summary>The item typed for a subscription; its filter lets through only events of <typeparamref name="T"/>.</summary>
+    public static StreamItem<T> As<T>(in StreamItem<IMessage> item)
+        where T : class, IMessage => new((T?)item.Message, item.Notice);
+}

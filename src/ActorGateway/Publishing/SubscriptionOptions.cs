@@ -42,6 +42,16 @@ public sealed class SubscriptionOptions
         SymbolIds = symbolIds,
     };
 
+    /// <summary>A copy that wants <paramref name="payloadTypes"/>.</summary>
+    internal SubscriptionOptions WithPayloadTypes(IReadOnlyCollection<uint> payloadTypes) => new()
+    {
+        PayloadTypes = payloadTypes,
+        AccountId = AccountId,
+        SymbolIds = SymbolIds,
+        Capacity = Capacity,
+        Overflow = Overflow,
+    };
+
     internal void Validate()
     {
         if (Capacity <= 0)

@@ -12,6 +12,9 @@ public enum AccountFailureKind
     /// <summary>The access token stopped working and could not be refreshed (no refresh token, or the refresh failed).</summary>
     TokenInvalidated,
 
+    /// <summary>The access token expired and the refresh token was refused (revoked, or used elsewhere): new tokens are needed.</summary>
+    RefreshFailed,
+
     /// <summary>The server refused to authorize the account; the inner exception says why.</summary>
     AuthorizationFailed,
 }

@@ -1,234 +1,401 @@
-using System.Threading.Channels;
 using ActorGateway.Actors;
+using ActorGateway.Correlation;
 using ActorGateway.Diagnostics;
-using ActorGateway.Protocol;
 using ActorGateway.Protocol.Messages;
 using ActorGateway.Publishing;
+using Akka.Actor;
+using Google.Protobuf;
 using Microsoft.Extensions.Logging;
 
 namespace ActorGateway.Session;
 
 /// <summary>
-/// The actor that owns the session: its phase, the accounts and their tokens, and the subscription book. It restores
-/// every new connection (application auth, each account, each subscription, a reconcile per account) while the core
-/// holds user requests back, and reacts to the server's session events. Its loop awaits its own requests one at a time:
-/// they are written ahead of the core's gate, so waiting here never waits for itself, and callers that arrive meanwhile
-/// simply queue.
+/// The session: lazy connect and authentication, accounts authorized on first use, subscriptions kept in a book, and
+/// after every reconnect a restore (application auth, each account with its subscriptions and a reconcile) before any
+/// user request goes out. States by <c>Become</c>: idle (not started), connecting, restoring (authenticating the first
+/// time, restoring after), ready. What users send while it is not ready is held in order and handled once it is; its
+/// own work runs off the actor and comes back by <c>PipeTo</c>, so no handler awaits. Each request it forwards is bound to
+/// the connection it restored, so the connection actor needs to know nothing of sessions.
 /// </summary>
-internal sealed partial class SessionActor : IInboundSink, IAsyncDisposable
+internal sealed partial class SessionActor : UntypedActor, IWithTimers
 {
-    private readonly Channel<ISessionMessage> _mailbox = Channel.CreateUnbounded<ISessionMessage>(
-        new UnboundedChannelOptions { SingleReader = true, AllowSynchronousContinuations = false });
-
     private readonly SessionSettings _settings;
-    private readonly Publisher _publisher;
+    private readonly GatewayWiring _wiring;
+    private readonly SessionLink _link;
+    private readonly IActorRef _connection;
+    private readonly IActorRef _gateway;
+    private readonly IActorRef _publisher;
     private readonly SubscriptionBook _book;
-    private readonly SymbolCatalog _symbols;
+    private readonly SessionStatus _status;
     private readonly ILogger _log;
     private readonly TimeProvider _time;
-    private readonly List<TaskCompletionSource> _readyWaiters = [];
-    private readonly List<TaskCompletionSource> _afterRestore = [];
-    private readonly Dictionary<long, AccountEntry> _accounts = [];
-    private GatewayClient _client = null!;
-    private Task _loop = Task.CompletedTask;
-    private Phase _phase;
-    private int _latestEpoch;   // written by the connection actor's loop through OnConnected
-    private int _stopped;       // 1 while the credentials are refused: the retry policy then gives up
+    private readonly AccountDesk _accounts;
+    private readonly TokenKeeper _tokens;
+    private readonly RequestStash _held = new();
+    private readonly List<IActorRef> _readyWaiters = [];
+    private readonly SubscriptionChanges _subscriptions;
+    private int _connected;  // the connection that is up, whoever uses it; 0 when none
+    private int _epoch;      // the connection this session authenticated (or is authenticating); 0 when none
     private bool _everReady;
-    private int _reconnects;
+    private long _restoreStarted;
 
-    public SessionActor(SessionSettings settings, Publisher publisher, SubscriptionBook book, SymbolCatalog symbols,
-        ILoggerFactory loggerFactory, TimeProvider time)
+    public SessionActor(SessionSettings settings, GatewayWiring wiring, SessionParts parts, IActorRef connection, IActorRef publisher)
     {
         _settings = settings;
+        _wiring = wiring;
+        _connection = connection;
+        _gateway = Context.Parent;
         _publisher = publisher;
-        _book = book;
-        _symbols = symbols;
-        _log = loggerFactory.CreateLogger<GatewaySession>();
-        _time = time;
-        _tokens = settings.Tokens;
+        _book = parts.Book;
+        _status = parts.Status;
+        _time = wiring.Settings.TimeProvider;
+        _log = wiring.Settings.LoggerFactory.CreateLogger<GatewaySession>();
+        _link = new SessionLink(connection, wiring);
+        _tokens = new TokenKeeper(settings, _link, Self, _log);
+        _accounts = new AccountDesk(new AccountDesk.Parts(_link, Self, connection, publisher, _book, _tokens, settings.Environment, _log,
+            (change, replyTo) => _subscriptions!.Change(change, replyTo)));
+        _subscriptions = new SubscriptionChanges(_book, _link, _accounts, Self);
     }
 
-    /// <summary>True while the server refuses the application's credentials.</summary>
-    public bool Stopped => Volatile.Read(ref _stopped) != 0;
+    public ITimerScheduler Timers { get; set; } = null!;
 
-    /// <summary>How many times the session was restored after losing its connection.</summary>
-    public int Reconnects => Volatile.Read(ref _reconnects);
+    public static Props Props(SessionSettings settings, GatewayWiring wiring, SessionParts parts, IActorRef connection, IActorRef publisher) =>
+        Akka.Actor.Props.Create(() => new SessionActor(settings, wiring, parts, connection, publisher));
 
-    /// <summary>Starts the loop over <paramref name="client"/>, whose inbound sinks include this actor.</summary>
-    public void Run(GatewayClient client)
+    protected override void PreStart()
     {
-        _client = client;
-        _loop = RunAsync();
+        _gateway.Tell(new SubscribeConnectionState(Self));
+        _publisher.Tell(new SubscribeEvents(Self, AccountDesk.ServerEvents));
+        Timers.StartPeriodicTimer(nameof(SweepHeld), SweepHeld.Instance, _wiring.Settings.TickInterval);
+        TokenKeeper.Schedule(_settings.AccessTokenLifetime(_time), Timers);
+        Enter(Phase.Idle);
     }
 
-    public bool Post(ISessionMessage message) => _mailbox.Writer.TryWrite(message);
-
-    public void OnMessage(in OpenApiMessage message)
+    protected override void PostStop()
     {
-        switch (message.Payload)
+        var disposed = new GatewayConnectionException(ConnectionFailureKind.Disposed, "The session was disposed.");
+        foreach (var held in _held.TakeAll())
         {
-            case ProtoOAAccountDisconnectEvent or ProtoOAAccountsTokenInvalidatedEvent or ProtoOAClientDisconnectEvent:
-                Post(new ServerEvent(message.Payload));
-                break;
-            case ProtoOASymbolChangedEvent changed:
-                _symbols.Invalidate(changed.CtidTraderAccountId, changed.SymbolId);
-                break;
+            AccountDesk.Fail(held, disposed);
+        }
+
+        _accounts.FailParked(disposed);
+        FailWaiters(disposed);
+        _tokens.FailWaiters(disposed);
+    }
+
+    protected override void OnReceive(object message) => Idle(message);
+
+    // Task callers ended during a turn are completed after it, never on the actor's thread.
+    protected override bool AroundReceive(Receive receive, object message)
+    {
+        CompletionBatch.Gather();
+        try
+        {
+            return base.AroundReceive(receive, message);
+        }
+        finally
+        {
+            CompletionBatch.Dispatch();
         }
     }
 
-    public void OnConnected(GatewayEndpoint endpoint, int epoch)
+    private void Idle(object message)
     {
-        Volatile.Write(ref _latestEpoch, epoch);
-        Post(new ConnectionUp(epoch));
-    }
-
-    public void OnDisconnected(GatewayEndpoint endpoint, GatewayConnectionException reason) => Post(ConnectionDown.Instance);
-
-    public void OnConnectFailed(GatewayEndpoint endpoint, GatewayConnectionException reason, int retryCount)
-    {
-        // The core retries by itself; the session hears of giving up through ConnectAsync.
-    }
-
-    /// <summary>Stops the loop and fails whoever still waits.</summary>
-    public async ValueTask DisposeAsync()
-    {
-        _mailbox.Writer.TryComplete();
-        await _loop.ConfigureAwait(false);
-        var disposed = new ObjectDisposedException(nameof(GatewaySession));
-        FailAll(_readyWaiters, disposed);
-        FailAll(_afterRestore, disposed);
-        foreach (var entry in _accounts.Values)
+        if (!Common(message) && HoldIfUserInput(message))
         {
-            FailAll(entry.Waiters, disposed);
+            StartConnecting();
         }
     }
 
-    private async Task RunAsync()
+    private void Connecting(object message)
     {
-        var reader = _mailbox.Reader;
-        while (await reader.WaitToReadAsync().ConfigureAwait(false))
+        if (message is ConnectGaveUp gaveUp)
         {
-            while (reader.TryRead(out var message))
-            {
-                try
-                {
-                    await HandleAsync(message).ConfigureAwait(false);
-                }
-                catch (Exception e)
-                {
-                    _log.ActorFault(message.GetType().Name, e);
-                }
-            }
+            GiveUp(gaveUp.Reason);
+            return;
+        }
+
+        if (!Common(message))
+        {
+            HoldIfUserInput(message);
         }
     }
 
-    private Task HandleAsync(ISessionMessage message)
+    private void Restoring(object message)
     {
         switch (message)
         {
-            case Start start:
-                return OnStartAsync(start);
-            case ConnectionUp up:
-                return up.Epoch == Volatile.Read(ref _latestEpoch) ? RestoreAsync(up.Epoch) : Task.CompletedTask;
-            case ConnectionDown:
-                OnConnectionDown();
+            case AppAuthenticated done when done.Epoch == _epoch:
+                OnAppAuthenticated();
                 break;
-            case ConnectGaveUp gaveUp:
-                OnConnectGaveUp(gaveUp);
+            case AppAuthFailed failed when failed.Epoch == _epoch:
+                OnAppAuthFailed(failed.Error);
                 break;
-            case AuthorizeAccount authorize:
-                return OnAuthorizeAccountAsync(authorize);
-            case ChangeSubscription change:
-                return OnChangeSubscriptionAsync(change);
-            case RefreshTokens refresh:
-                return OnRefreshTokensAsync(refresh);
-            case ServerEvent serverEvent:
-                return OnServerEventAsync(serverEvent.Message);
-        }
+            case AppAuthenticated or AppAuthFailed:
+                break; // of a connection already gone
+            default:
+                if (!Common(message))
+                {
+                    HoldIfUserInput(message);
+                }
 
-        return Task.CompletedTask;
+                break;
+        }
     }
 
-    private Task OnStartAsync(Start start)
+    private void Ready(object message)
     {
-        if (_phase == Phase.Ready)
+        if (!Common(message) && !HandleUserInput(message, Sender, returnable: true))
         {
-            start.Waiter.TrySetResult();
-            return Task.CompletedTask;
+            Unhandled(message);
         }
-
-        _readyWaiters.Add(start.Waiter);
-        if (_phase == Phase.Starting)
-        {
-            return Task.CompletedTask;
-        }
-
-        _phase = Phase.Starting;
-        Volatile.Write(ref _stopped, 0);
-        if (_client.State == ConnectionState.Connected)
-        {
-            // Connected already (the last start failed without losing the connection): restore it as it is.
-            return RestoreAsync(Volatile.Read(ref _latestEpoch));
-        }
-
-        _ = ConnectAsync();
-        return Task.CompletedTask;
     }
 
-    private async Task ConnectAsync()
+    /// <summary>What every state does alike; false when the message is not one of these.</summary>
+    private bool Common(object message)
     {
-        try
+        switch (message)
         {
-            await _client.ConnectAsync().ConfigureAwait(false);
-        }
-        catch (Exception e)
-        {
-            Post(new ConnectGaveUp(e));
+            case ConnectionStateChanged changed:
+                OnConnectionState(changed);
+                return true;
+            case AccountOutcome outcome:
+                OnAccountOutcome(outcome);
+                return true;
+            case EventBatch batch:
+                _accounts.OnServerEvents(batch);
+                Sender.Tell(EventsAck.Instance);
+                return true;
+            case IMessage or GatewayRequest:
+                // The gateway actor makes it a tracked request (a trading one gets an order tracker) and sends it back
+                // here to go out on the session's connection; its deadline starts now.
+                _gateway.Tell(message is GatewayRequest r ? new RouteVia(r.Request, r.Timeout, Sender, Self) : new RouteVia((IMessage)message, null, Sender, Self));
+                return true;
+            case SubscribeEvents or UnsubscribeEvents:
+                _publisher.Forward(message);
+                return true;
+            case StartSession when _epoch != 0 && _everReady && CurrentState == Phase.Ready:
+                Sender.Tell(SessionStarted.Instance);
+                return true;
+            case StartSession:
+                _readyWaiters.Add(Sender);
+                return false; // and starts the session when idle
+            case RefreshOutcome outcome:
+                _tokens.OnOutcome(outcome, _accounts, Timers);
+                return true;
+            case TokensPersisted persisted:
+                _tokens.OnPersisted(persisted, _accounts);
+                return true;
+            case SubscriptionChanges.Done done:
+                _subscriptions.OnDone(done);
+                return true;
+            case SweepHeld:
+                var now = _time.GetTimestamp();
+                _held.Sweep(now);
+                _accounts.Sweep(now);
+                return true;
+            case RefreshDue:
+                _tokens.Refresh(CurrentState == Phase.Ready ? _epoch : 0);
+                return true;
+            case EventsSubscribed or Status or ConnectGaveUp or AppAuthenticated or AppAuthFailed:
+                return true; // answers to what is done with, outcomes of a connection already gone
+            default:
+                return false;
         }
     }
 
-    private void OnConnectGaveUp(ConnectGaveUp gaveUp)
+    private Phase CurrentState { get; set; }
+
+    private void Enter(Phase phase)
     {
-        if (_phase == Phase.Starting)
+        CurrentState = phase;
+        Become(phase switch
         {
-            _phase = Phase.Idle;
-            FailAll(_readyWaiters, gaveUp.Reason);
-        }
+            Phase.Connecting => Connecting,
+            Phase.Restoring => Restoring,
+            Phase.Ready => Ready,
+            _ => Idle,
+        });
     }
 
-    private void OnConnectionDown()
+    private enum Phase
     {
-        foreach (var entry in _accounts.Values)
-        {
-            entry.AuthorizedWith = null;
-        }
-
-        if (_phase == Phase.Ready)
-        {
-            _phase = Phase.Starting;
-        }
+        Idle,
+        Connecting,
+        Restoring,
+        Ready,
     }
 
-    private static void FailAll(List<TaskCompletionSource> waiters, Exception error)
+    /// <summary>Holds what a user sent until the session is ready; false when it was none of that.</summary>
+    private bool HoldIfUserInput(object message)
     {
-        foreach (var waiter in waiters)
+        switch (message)
         {
-            waiter.TrySetException(error);
+            case StartSession:
+                return true;
+            case IPendingRequest or AuthorizeAccount or ChangeSubscription or RefreshTokens:
+                _held.Add(new Held(message, Sender));
+                return true;
+            case Unsent unsent:
+                _held.Add(new Held(unsent.Request, Sender));
+                return true;
+            default:
+                Unhandled(message);
+                return false;
         }
-
-        waiters.Clear();
     }
 
-    private static void CompleteAll(List<TaskCompletionSource> waiters)
+    private void OnConnectionState(ConnectionStateChanged changed)
     {
-        foreach (var waiter in waiters)
+        if (changed.State == ConnectionState.Connected)
         {
-            waiter.TrySetResult();
+            _connected = changed.Connection;
+            if (CurrentState == Phase.Connecting)
+            {
+                StartAuthentication();
+            }
+
+            return;
         }
 
-        waiters.Clear();
+        _connected = 0;
+        if (_epoch != 0)
+        {
+            OnConnectionLost();
+        }
+
+        if (CurrentState == Phase.Connecting && changed is { State: ConnectionState.Idle, Reason: { } reason })
+        {
+            GiveUp(reason); // the connection actor's retry policy gave up
+        }
     }
 
-    private void Notify(GatewayNotice notice) => _publisher.Notify(notice);
+    private void StartConnecting()
+    {
+        Enter(Phase.Connecting);
+        if (_connected != 0)
+        {
+            StartAuthentication(); // up already: used by someone else, or the last start failed on it
+            return;
+        }
+
+        var timeout = _wiring.Settings.RequestTimeout;
+        var waiter = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _connection.Tell(new Connect(waiter, timeout, Deadlines.After(_time, timeout)));
+        waiter.Task.PipeTo(Self, success: () => Status.Success.Instance, failure: e => new ConnectGaveUp(e));
+    }
+
+    private void StartAuthentication()
+    {
+        _epoch = _connected;
+        _accounts.Epoch = _epoch;
+        _status.CredentialsRefused = false;
+        Enter(Phase.Restoring);
+        _log.SessionRestoring(_epoch, _accounts.Count, _book.Count);
+        _restoreStarted = _time.GetTimestamp();
+        var epoch = _epoch;
+        _link.AskAsync<ProtoOAApplicationAuthRes>(new ProtoOAApplicationAuthReq { ClientId = _settings.ClientId, ClientSecret = _settings.ClientSecret }, epoch)
+            .PipeTo(Self, success: _ => new AppAuthenticated(epoch), failure: e => e is GatewayRejectedException { ErrorCode: "CH_CLIENT_ALREADY_AUTHENTICATED" }
+                ? new AppAuthenticated(epoch)
+                : new AppAuthFailed(epoch, e));
+    }
+
+    private void OnAppAuthenticated()
+    {
+        if (!_everReady)
+        {
+            EnterReady(); // the first time there is nothing to restore: accounts are authorized when first used
+            return;
+        }
+
+        if (_accounts.StartRestore())
+        {
+            EnterReady();
+        }
+    }
+
+    private void OnAppAuthFailed(Exception error)
+    {
+        if (error is GatewayConnectionException)
+        {
+            return; // the connection went: the state change that follows starts over
+        }
+
+        if (error is GatewayRejectedException rejected)
+        {
+            // Reconnecting would be refused again: the retry policy stops until the next call starts over.
+            _status.CredentialsRefused = true;
+            _log.ApplicationAuthFailed(rejected.ErrorCode);
+        }
+        else
+        {
+            _log.SessionRestoreFailed(_epoch, error.Message);
+        }
+
+        _epoch = 0;
+        _accounts.Epoch = 0;
+        GiveUp(error);
+    }
+
+    private void EnterReady()
+    {
+        Enter(Phase.Ready);
+        if (_everReady)
+        {
+            _publisher.Tell(new SessionRestored(_status.Restored()));
+        }
+
+        _everReady = true;
+        _log.SessionRestored(_epoch, _time.GetElapsedTime(_restoreStarted).TotalMilliseconds);
+        foreach (var waiter in _readyWaiters)
+        {
+            waiter.Tell(SessionStarted.Instance);
+        }
+
+        _readyWaiters.Clear();
+        _subscriptions.Restored();
+        foreach (var held in _held.TakeAll())
+        {
+            HandleUserInput(held.Message, held.Sender, held.Returnable);
+        }
+
+        if (_tokens.Due)
+        {
+            _tokens.Refresh(_epoch);
+        }
+    }
+
+    private void OnConnectionLost()
+    {
+        _epoch = 0;
+        _accounts.ConnectionLost(_held);
+        if (CurrentState == Phase.Ready || CurrentState == Phase.Restoring)
+        {
+            Enter(Phase.Connecting);
+        }
+    }
+
+    /// <summary>No connection, or the application refused: whoever waits fails, and the next call starts over.</summary>
+    private void GiveUp(Exception reason)
+    {
+        foreach (var held in _held.TakeAll())
+        {
+            AccountDesk.Fail(held, reason);
+        }
+
+        FailWaiters(reason);
+        Enter(Phase.Idle);
+    }
+
+    private void FailWaiters(Exception reason)
+    {
+        foreach (var waiter in _readyWaiters)
+        {
+            waiter.Tell(new Status.Failure(reason));
+        }
+
+        _readyWaiters.Clear();
+        _subscriptions.Fail(reason);
+    }
 }

@@ -32,6 +32,12 @@ public sealed class SessionOptions
     public Func<OAuthTokens, CancellationToken, Task>? TokensRefreshed { get; set; }
 
     /// <summary>
+    /// When the access token expires, if known (default: null). The session then refreshes it ahead of time, when four
+    /// fifths of its remaining life have passed; after every refresh the server's stated lifetime is used.
+    /// </summary>
+    public DateTimeOffset? AccessTokenExpiresAt { get; set; }
+
+    /// <summary>
     /// The environment of the hosts (default: null, which means <see cref="GatewayEnvironment.Live"/> when a host is
     /// <see cref="OpenApiEndpoints.LiveHost"/> and <see cref="GatewayEnvironment.Demo"/> otherwise). Accounts of the
     /// other environment are refused.

@@ -7,15 +7,19 @@ internal sealed record SessionSettings(
     OAuthTokens Tokens,
     Func<OAuthTokens, CancellationToken, Task>? TokensRefreshed,
     GatewayEnvironment Environment,
-    TimeSpan RequestTimeout)
+    TimeSpan RequestTimeout,
+    DateTimeOffset? AccessTokenExpiresAt)
 {
     public static SessionSettings From(SessionOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         return new SessionSettings(options.ClientId, options.ClientSecret, new OAuthTokens(options.AccessToken, options.RefreshToken),
-            options.TokensRefreshed, options.ResolveEnvironment(), options.Gateway.RequestTimeout);
+            options.TokensRefreshed, options.ResolveEnvironment(), options.Gateway.RequestTimeout, options.AccessTokenExpiresAt);
     }
+
+    /// <summary>How long the configured access token has left, when its expiry is known.</summary>
+    public TimeSpan? AccessTokenLifetime(TimeProvider time) => AccessTokenExpiresAt - time.GetUtcNow();
 
     // A record prints its members; the secret and the tokens must never reach a log or an exception message.
     public override string ToString() => $"SessionSettings(client {ClientId}, {Environment})";

@@ -6,7 +6,7 @@ namespace ActorGateway.Session;
 
 /// <summary>
 /// The market-data subscriptions the user asked for, by account: what the session renews on every new connection
-/// (subscriptions belong to a connection). Changed only on the session's loop; <see cref="EverSubscribed"/> may be asked
+/// (subscriptions belong to a connection). Changed only on the session actor's turn; <see cref="EverSubscribed"/> may be asked
 /// from any thread.
 /// </summary>
 internal sealed class SubscriptionBook
@@ -66,6 +66,36 @@ internal sealed class SubscriptionBook
         }
     }
 
+    /// <summary>
+    /// Applies a subscription request to the book, narrowing its symbols to those that change it (asking twice for a
+    /// symbol is then no error); returns how to undo it, or null when it changes nothing.
+    /// </summary>
+    /// <exception cref="ArgumentException">The request is no subscription request.</exception>
+    public Action? Record(IMessage request)
+    {
+        switch (request)
+        {
+            case ProtoOASubscribeSpotsReq spots:
+                return Narrow(AddSpots(spots.CtidTraderAccountId, spots.SymbolId), s => RemoveSpots(spots.CtidTraderAccountId, s), spots.SymbolId);
+            case ProtoOAUnsubscribeSpotsReq spots:
+                return Narrow(RemoveSpots(spots.CtidTraderAccountId, spots.SymbolId), s => AddSpots(spots.CtidTraderAccountId, s), spots.SymbolId);
+            case ProtoOASubscribeDepthQuotesReq depth:
+                return Narrow(AddDepth(depth.CtidTraderAccountId, depth.SymbolId), s => RemoveDepth(depth.CtidTraderAccountId, s), depth.SymbolId);
+            case ProtoOAUnsubscribeDepthQuotesReq depth:
+                return Narrow(RemoveDepth(depth.CtidTraderAccountId, depth.SymbolId), s => AddDepth(depth.CtidTraderAccountId, s), depth.SymbolId);
+            case ProtoOASubscribeLiveTrendbarReq bar:
+                return AddTrendbar(bar.CtidTraderAccountId, bar.SymbolId, bar.Period)
+                    ? () => RemoveTrendbar(bar.CtidTraderAccountId, bar.SymbolId, bar.Period)
+                    : null;
+            case ProtoOAUnsubscribeLiveTrendbarReq bar:
+                return RemoveTrendbar(bar.CtidTraderAccountId, bar.SymbolId, bar.Period)
+                    ? () => AddTrendbar(bar.CtidTraderAccountId, bar.SymbolId, bar.Period)
+                    : null;
+            default:
+                throw new ArgumentException($"{request.Descriptor.Name} is not a subscription request.", nameof(request));
+        }
+    }
+
     /// <summary>Forgets everything of an account (it can no longer be used).</summary>
     public void Forget(long account)
     {
@@ -93,4 +123,16 @@ internal sealed class SubscriptionBook
 
     private static long[] Remove(Dictionary<long, SortedSet<long>> book, long account, IEnumerable<long> symbols) =>
         book.TryGetValue(account, out var set) ? symbols.Where(set.Remove).ToArray() : [];
+
+    private static Action? Narrow(long[] changed, Func<long[], long[]> reverse, Google.Protobuf.Collections.RepeatedField<long> sent)
+    {
+        if (changed.Length == 0)
+        {
+            return null;
+        }
+
+        sent.Clear();
+        sent.Add(changed);
+        return () => reverse(changed);
+    }
 }

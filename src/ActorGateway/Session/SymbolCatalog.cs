@@ -4,19 +4,21 @@ using ActorGateway.Protocol.Messages;
 namespace ActorGateway.Session;
 
 /// <summary>
-/// The symbols of each account, asked for once and kept: the light list (name ↔ id) and the full details of each symbol
-/// used. A <c>ProtoOASymbolChangedEvent</c> drops what it names (and the list), so the next call asks again. Callers
-/// share one request per item; a failed request is not kept.
+/// The symbols and assets of each account, asked for once and kept: the light symbol list and the asset list (name ↔
+/// id both ways), and the full details of each symbol used. A <c>ProtoOASymbolChangedEvent</c> drops what it names (and
+/// the account's list), so the next call asks again. Callers share one request per item; a failed request is not kept.
 /// </summary>
-internal sealed class SymbolCatalog(
-    Func<long, Task<ProtoOASymbolsListRes>> fetchList,
-    Func<long, long, Task<ProtoOASymbolByIdRes>> fetchDetails)
+internal sealed class SymbolCatalog(IGatewayRequester requester)
 {
     private readonly ConcurrentDictionary<long, Task<ProtoOASymbolsListRes>> _lists = new();
+    private readonly ConcurrentDictionary<long, Task<ProtoOAAssetListRes>> _assets = new();
     private readonly ConcurrentDictionary<(long Account, long Symbol), Task<ProtoOASymbol>> _details = new();
 
     public Task<ProtoOASymbolsListRes> ListAsync(long accountId) =>
-        Cached(_lists, accountId, id => fetchList(id));
+        Cached(_lists, accountId, id => requester.AskAsync<ProtoOASymbolsListRes>(new ProtoOASymbolsListReq { CtidTraderAccountId = id }));
+
+    public Task<ProtoOAAssetListRes> AssetsAsync(long accountId) =>
+        Cached(_assets, accountId, id => requester.AskAsync<ProtoOAAssetListRes>(new ProtoOAAssetListReq { CtidTraderAccountId = id }));
 
     public Task<ProtoOASymbol> DetailsAsync(long accountId, long symbolId) =>
         Cached(_details, (accountId, symbolId), key => FetchOneAsync(key.Item1, key.Item2));
@@ -33,7 +35,8 @@ internal sealed class SymbolCatalog(
 
     private async Task<ProtoOASymbol> FetchOneAsync(long accountId, long symbolId)
     {
-        var reply = await fetchDetails(accountId, symbolId).ConfigureAwait(false);
+        var reply = await requester.AskAsync<ProtoOASymbolByIdRes>(
+            new ProtoOASymbolByIdReq { CtidTraderAccountId = accountId, SymbolId = { symbolId } }).ConfigureAwait(false);
         return reply.Symbol.FirstOrDefault(s => s.SymbolId == symbolId)
             ?? throw new ArgumentException($"Account {accountId} has no symbol {symbolId}.", nameof(symbolId));
     }

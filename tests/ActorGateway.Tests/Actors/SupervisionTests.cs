@@ -54,7 +54,7 @@ public sealed class SupervisionTests : GatewayTestKit
             TransportFactory = Transport,
             LoggerFactory = Logs,
         };
-        var client = new GatewayClient(Sys, GatewaySettings.From(options), [new ThrowingSink()], new GatewayMetrics("faulty"));
+        var client = new GatewayClient(Sys, GatewaySettings.From(options), null, [new ThrowingSink()]);
         Track(client);
         return client;
     }

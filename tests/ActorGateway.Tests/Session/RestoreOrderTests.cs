@@ -31,7 +31,7 @@ public sealed class RestoreOrderTests
         await notices.ExpectAsync<ConnectionEstablished>();
         await notices.ExpectAsync<ConnectionLost>();
 
-        var queued = session.Client.AskAsync<ProtoOAVersionRes>(new ProtoOAVersionReq());
+        var queued = session.AskAsync<ProtoOAVersionRes>(new ProtoOAVersionReq());
         var again = await harness.Transport.AcceptAsync();
 
         var auth = await SessionHarness.AnswerApplicationAuthAsync(again);

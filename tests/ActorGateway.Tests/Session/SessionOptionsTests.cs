@@ -34,14 +34,16 @@ public sealed class SessionOptionsTests
     }
 
     [Fact]
-    public async Task AskAsync_message_that_is_not_a_request_is_refused_as_an_argument()
+    public async Task AskAsync_message_that_is_not_a_request_is_refused_at_once_without_starting_the_session()
     {
         await using var harness = new SessionHarness();
-        var asking = harness.Session.AskAsync<ProtoOAVersionRes>(new ProtoOASpotEvent { CtidTraderAccountId = 1, SymbolId = 1 });
-        var server = await harness.Transport.AcceptAsync();
-        await SessionHarness.AnswerApplicationAuthAsync(server);
-        await SessionHarness.AnswerFirstAccountAuthAsync(server);
 
-        await Assert.ThrowsAsync<ArgumentException>(() => asking.OrTimeout());
+        var refused = Assert.Throws<ArgumentException>(() =>
+        {
+            _ = harness.Session.AskAsync<ProtoOAVersionRes>(new ProtoOASpotEvent { CtidTraderAccountId = 1, SymbolId = 1 });
+        });
+
+        Assert.Contains("ProtoOASpotEvent is not a request", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(ConnectionState.Idle, harness.Session.State);
     }
 }

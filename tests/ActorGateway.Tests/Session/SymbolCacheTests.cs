@@ -20,7 +20,7 @@ public sealed class SymbolCacheTests
 
         await server.SendAsync(new ProtoOASymbolChangedEvent { CtidTraderAccountId = SessionHarness.Account, SymbolId = { 4 } });
         // A round trip after the event: the client handles frames in order, so the cache has heard of the change.
-        var barrier = harness.Session.Client.GetVersionAsync();
+        var barrier = harness.Session.GetVersionAsync();
         await SessionHarness.AnswerAsync<ProtoOAVersionReq>(server, new ProtoOAVersionRes { Version = "91" });
         await barrier.OrTimeout();
         var refreshed = harness.Session.GetSymbolAsync(SessionHarness.Account, 4);

@@ -3,11 +3,10 @@ using Google.Protobuf;
 namespace ActorGateway.Publishing;
 
 /// <summary>
-/// A run of events the publisher hands to every subscriber at once, so each subscriber takes its lock and wakes its
-/// reader once per batch rather than once per event. Reused by the publisher's loop; keys are read only if a filter
-/// needs them.
+/// A run of inbound events the publisher offers to every subscriber in turn, reused from run to run. An event's account
+/// and symbol are read once per run, and only when some subscriber's filter needs them.
 /// </summary>
-internal sealed class EventBatch(int capacity)
+internal sealed class InboundBatch(int capacity)
 {
     private readonly IMessage[] _messages = new IMessage[capacity];
     private readonly uint[] _payloadTypes = new uint[capacity];

@@ -1,0 +1,202 @@
+using ActorGateway.Diagnostics;
+using Akka.Actor;
+using Google.Protobuf;
+using Microsoft.Extensions.Logging;
+
+namespace ActorGateway.Publishing;
+
+/// <summary>
+/// Broadcasts what the server sends unasked (and the connection's and session's notices) to subscribers: actors that
+/// asked with <see cref="SubscribeEvents"/>, and readers of its own (children) behind streams and callbacks. Each
+/// subscriber has at most one batch unanswered; what arrives meanwhile waits here in its <see cref="SubscriberBuffer"/>
+/// and goes out as the next batch, so a subscriber that keeps up gets one batch per socket read, one that lags gets
+/// larger batches, and one that stops answering only loses its own events. It watches subscribers and forgets them
+/// when they stop.
+/// </summary>
+internal sealed class PublisherActor : UntypedActor
+{
+    // Events filtered in one pass; bounds the working arrays, not what a subscriber receives at once.
+    private const int RunSize = 256;
+
+    private readonly Dictionary<IActorRef, Subscriber> _subscribers = [];
+    private readonly InboundBatch _run = new(RunSize);
+    private readonly EventKeys _keys = new();
+    private readonly HashSet<(long Account, long Symbol)> _warned = [];
+    private readonly PublisherSink _sink;
+    private readonly Func<long, long, bool>? _isSubscribed;
+    private readonly GatewayMetrics _metrics;
+    private readonly ILogger _log;
+
+    /// <param name="sink">The connection actor's side, told how many subscribers there are.</param>
+    /// <param name="isSubscribed">Whether the session ever subscribed to market data of (account, symbol); null without one.</param>
+    /// <param name="metrics">Counts dropped events.</param>
+    /// <param name="loggerFactory">Where overflows and market-data mistakes are reported.</param>
+    public PublisherActor(PublisherSink sink, Func<long, long, bool>? isSubscribed, GatewayMetrics metrics, ILoggerFactory loggerFactory)
+    {
+        _sink = sink;
+        _isSubscribed = isSubscribed;
+        _metrics = metrics;
+        _log = loggerFactory.CreateLogger<PublisherActor>();
+    }
+
+    public static Props Props(PublisherSink sink, Func<long, long, bool>? isSubscribed, GatewayMetrics metrics, ILoggerFactory loggerFactory) =>
+        Akka.Actor.Props.Create(() => new PublisherActor(sink, isSubscribed, metrics, loggerFactory));
+
+    protected override void OnReceive(object message)
+    {
+        switch (message)
+        {
+            case InboundEvents inbound:
+                Publish(inbound.Messages);
+                break;
+            case GatewayNotice notice:
+                foreach (var subscriber in _subscribers.Values)
+                {
+                    subscriber.Buffer.Notify(notice);
+                    Deliver(subscriber);
+                }
+
+                break;
+            case EventsAck when _subscribers.TryGetValue(Sender, out var acked):
+                acked.AwaitingAck = false;
+                Deliver(acked);
+                break;
+            case SubscribeEvents subscribe:
+                OnSubscribe(subscribe.Subscriber, subscribe.Options ?? new SubscriptionOptions(), new SubscriberStats(), Sender);
+                break;
+            case AddReader add:
+                var reader = Context.ActorOf(add.Props);
+                OnSubscribe(reader, add.Options, add.Stats, ActorRefs.Nobody);
+                add.Created.TrySetResult(reader);
+                break;
+            case UnsubscribeEvents unsubscribe:
+                Forget(unsubscribe.Subscriber);
+                break;
+            case Terminated terminated:
+                Forget(terminated.ActorRef);
+                break;
+            case EventsAck:
+                break; // from a subscriber already forgotten
+            default:
+                Unhandled(message);
+                break;
+        }
+    }
+
+    protected override void PostStop() => _sink.Subscribers = 0;
+
+    private void OnSubscribe(IActorRef subscriber, SubscriptionOptions options, SubscriberStats stats, IActorRef replyTo)
+    {
+        try
+        {
+            options.Validate();
+        }
+        catch (ArgumentException e)
+        {
+            replyTo.Tell(new Status.Failure(e));
+            return;
+        }
+
+        var filter = new SubscriptionFilter(options.PayloadTypes, options.AccountId, options.SymbolIds);
+        _subscribers[subscriber] = new Subscriber(subscriber, filter, new SubscriberBuffer(options.Capacity, options.Overflow), stats);
+        _sink.Subscribers = _subscribers.Count;
+        Context.Watch(subscriber);
+        WarnIfNeverSubscribed(filter);
+        replyTo.Tell(new EventsSubscribed(subscriber));
+    }
+
+    private void Forget(IActorRef subscriber)
+    {
+        if (_subscribers.Remove(subscriber))
+        {
+            Context.Unwatch(subscriber);
+            _sink.Subscribers = _subscribers.Count;
+        }
+    }
+
+    private void Publish(Protocol.OpenApiMessage[] messages)
+    {
+        foreach (ref readonly var message in messages.AsSpan())
+        {
+            _run.Add(message.Payload, message.PayloadType);
+            if (_run.IsFull)
+            {
+                Offer();
+            }
+        }
+
+        Offer();
+        foreach (var subscriber in _subscribers.Values)
+        {
+            Deliver(subscriber);
+        }
+    }
+
+    private void Offer()
+    {
+        foreach (var subscriber in _subscribers.Values)
+        {
+            if (subscriber.Filter.NeedsKeys)
+            {
+                _run.ReadKeys(_keys);
+            }
+
+            var wasLosing = subscriber.Buffer.IsLosing;
+            var lost = subscriber.Buffer.Offer(_run, subscriber.Filter);
+            if (lost > 0)
+            {
+                subscriber.Stats.AddDropped(lost);
+                _metrics.EventsDropped(lost);
+                if (!wasLosing)
+                {
+                    _log.SubscriberOverflow(subscriber.Ref.Path.Name, subscriber.Stats.Dropped);
+                }
+            }
+        }
+
+        _run.Clear();
+    }
+
+    private void Deliver(Subscriber subscriber)
+    {
+        if (!subscriber.AwaitingAck && subscriber.Buffer.HasItems)
+        {
+            subscriber.AwaitingAck = true;
+            subscriber.Ref.Tell(new EventBatch(subscriber.Buffer.TakeAll()), Self);
+        }
+    }
+
+    private void WarnIfNeverSubscribed(SubscriptionFilter filter)
+    {
+        if (_isSubscribed is null || filter.AccountId is not { } account || filter.SymbolIds is not { } symbols
+            || !filter.WantsAnyOf(EventStreams.MarketData))
+        {
+            return;
+        }
+
+        foreach (var symbol in symbols)
+        {
+            if (!_isSubscribed(account, symbol) && _warned.Add((account, symbol)))
+            {
+                _log.MarketDataNotSubscribed(account, symbol);
+            }
+        }
+    }
+
+    private sealed class Subscriber(IActorRef actor, SubscriptionFilter filter, SubscriberBuffer buffer, SubscriberStats stats)
+    {
+        public IActorRef Ref { get; } = actor;
+
+        public SubscriptionFilter Filter { get; } = filter;
+
+        public SubscriberBuffer Buffer { get; } = buffer;
+
+        public SubscriberStats Stats { get; } = stats;
+
+        /// <summary>True while its last batch is unanswered: more waits in the buffer.</summary>
+        public bool AwaitingAck { get; set; }
+    }
+}
+
+/// <summary>Told to the publisher by a subscription's facade: start a reader of its own (a child) with these options.</summary>
+internal sealed record AddReader(Props Props, SubscriptionOptions Options, SubscriberStats Stats, TaskCompletionSource<IActorRef> Created);
