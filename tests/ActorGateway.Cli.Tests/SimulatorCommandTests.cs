@@ -12,18 +12,18 @@ namespace ActorGateway.Cli.Tests;
 public sealed partial class SimulatorCommandTests
 {
     [Fact]
-    public void Simulator_command_offers_exactly_the_options_of_the_simulator_executable()
+    public void Simulator_command_offers_the_options_of_the_simulator_executable_and_cert_out()
     {
         // The simulator's command line is internal to it; its executable's root command is built the way Main builds it.
         var build = typeof(SimulatorOptions).Assembly.GetType("ActorGateway.Simulator.Hosting.SimulatorCommandLine")!.GetMethod("Build")!;
         Func<SimulatorOptions, LogLevel, CancellationToken, Task<int>> run = (_, _, _) => Task.FromResult(0);
         var own = ((RootCommand)build.Invoke(null, [run])!).Options
             .Where(o => o is not HelpOption and not VersionOption).Select(o => o.Name);
-        var root = CliRoot.Build(AnsiConsole.Create(new AnsiConsoleSettings()), TimeProvider.System);
+        var root = CliRoot.Build(new Common.CliContext(AnsiConsole.Create(new AnsiConsoleSettings()), TimeProvider.System, Plain: true));
 
         var command = root.Subcommands.Single(c => c.Name == "simulator").Options.Select(o => o.Name);
 
-        Assert.Equal(own.Order(), command.Order());
+        Assert.Equal(own.Append("--cert-out").Order(), command.Order());
     }
 
     [Fact]
