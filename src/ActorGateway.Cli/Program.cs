@@ -1,5 +1,5 @@
 using ActorGateway.Cli;
-using Spectre.Console;
+using ActorGateway.Cli.Common;
 
-var root = CliRoot.Build(AnsiConsole.Console, TimeProvider.System);
-return await root.Parse(args).InvokeAsync().ConfigureAwait(false);
+var context = Terminal.Detect(TimeProvider.System);
+return await CliRoot.InvokeAsync(CliRoot.Build(context), context, args, invocation: null).ConfigureAwait(false);

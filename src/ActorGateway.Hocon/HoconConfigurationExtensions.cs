@@ -56,6 +56,22 @@ public static class HoconConfigurationExtensions
         return builder.Add(new HoconConfigurationSource(() => HoconDocument.LoadText(text, sourceName, baseDirectory)));
     }
 
+    /// <summary>
+    /// Whether a provider's value for <paramref name="key"/> was written in a file: true for file-based providers (JSON,
+    /// XML, INI) and for a HOCON document where the key holds text of its own; false for the environment, for values
+    /// given in code, and for a HOCON key that is an environment variable substituted whole (<c>key = ${?VARIABLE}</c>).
+    /// What keeps secrets out of files asks this.
+    /// </summary>
+    /// <param name="provider">The provider that supplies the key's value.</param>
+    /// <param name="key">The configuration key, e.g. <c>ActorGateway:Session:ClientSecret</c>.</param>
+    /// <returns>True when the value comes from a file's own text.</returns>
+    public static bool IsWrittenInFile(this IConfigurationProvider provider, string key) => provider switch
+    {
+        HoconConfigurationProvider hocon => !hocon.IsFromEnvironment(key),
+        FileConfigurationProvider => true,
+        _ => false,
+    };
+
     private static string BaseDirectory(IConfigurationBuilder builder) =>
         builder.GetFileProvider() is PhysicalFileProvider physical ? physical.Root : AppContext.BaseDirectory;
 }

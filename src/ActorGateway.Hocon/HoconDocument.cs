@@ -9,12 +9,12 @@ internal static class HoconDocument
 {
     /// <exception cref="FileNotFoundException">The file is missing and not optional.</exception>
     /// <exception cref="HoconParseException">The document or an included file is invalid.</exception>
-    public static Dictionary<string, string?> LoadFile(string fullPath, bool optional)
+    public static HoconData LoadFile(string fullPath, bool optional)
     {
         if (!File.Exists(fullPath))
         {
             return optional
-                ? new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
+                ? new HoconData()
                 : throw new FileNotFoundException($"The HOCON configuration file '{fullPath}' was not found.", fullPath);
         }
 
@@ -22,9 +22,9 @@ internal static class HoconDocument
     }
 
     /// <exception cref="HoconParseException">The text or an included file is invalid.</exception>
-    public static Dictionary<string, string?> LoadText(string text, string sourceName, string baseDirectory) =>
+    public static HoconData LoadText(string text, string sourceName, string baseDirectory) =>
         Load(HoconDocumentReader.ReadText(text, sourceName, baseDirectory));
 
-    private static Dictionary<string, string?> Load(HoconObject root) =>
+    private static HoconData Load(HoconObject root) =>
         HoconFlattener.Flatten(HoconResolver.Resolve(root, Environment.GetEnvironmentVariable));
 }

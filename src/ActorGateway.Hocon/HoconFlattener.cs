@@ -12,9 +12,9 @@ internal static class HoconFlattener
 {
     private const string ConfigurationPathSeparator = ":";
 
-    public static Dictionary<string, string?> Flatten(HoconMap root)
+    public static HoconData Flatten(HoconMap root)
     {
-        var data = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        var data = new HoconData();
         foreach (var (key, value) in root.Fields)
         {
             Add(data, KeyOf(key), value);
@@ -23,18 +23,23 @@ internal static class HoconFlattener
         return data;
     }
 
-    private static void Add(Dictionary<string, string?> data, string key, HoconValue value)
+    private static void Add(HoconData data, string key, HoconValue value)
     {
+        if (value is HoconText { FromEnvironment: true })
+        {
+            data.FromEnvironment.Add(key);
+        }
+
         switch (value)
         {
             case HoconText { Text: null }:
-                data[key] = null;
+                data.Values[key] = null;
                 break;
             case HoconText text:
-                data[key] = text.Literal ? text.Text : HoconUnits.TryConvert(text.Text) ?? text.Text;
+                data.Values[key] = text.Literal ? text.Text : HoconUnits.TryConvert(text.Text) ?? text.Text;
                 break;
             case HoconList { Items.Count: 0 } or HoconMap { Fields.Count: 0 }:
-                data[key] = null;
+                data.Values[key] = null;
                 break;
             case HoconList list:
                 for (var i = 0; i < list.Items.Count; i++)

@@ -1,3 +1,4 @@
+using Akka.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -9,18 +10,22 @@ namespace ActorGateway.Hosting;
 
 /// <summary>
 /// Registers ActorGateway clients in a service collection: each gateway's options are bound from configuration,
-/// validated when the host starts, and its client lives as a singleton until the host stops.
+/// validated when the host starts, and its client lives as a singleton until the host stops. Every gateway lives in the
+/// host's one actor system, run by Akka.Hosting: added here unless the application calls <c>AddAkka</c> itself.
 /// </summary>
-public static class ActorGatewayServiceCollectionExtensions
+public static partial class ActorGatewayServiceCollectionExtensions
 {
     /// <summary>
     /// The configuration section of the unnamed gateway; named ones live under <c>ActorGateway:Gateways:&lt;name&gt;</c>.
     /// </summary>
     public const string SectionName = "ActorGateway";
 
+    /// <summary>The name of the actor system added when the application has not added one with <c>AddAkka</c>.</summary>
+    public const string ActorSystemName = "actorgateway";
+
     /// <summary>
     /// Adds the unnamed gateway, bound from the <c>ActorGateway</c> section of the host's <see cref="IConfiguration"/> and
-    /// resolvable as <see cref="IGatewayClient"/>.
+    /// resolvable as <see cref="IGatewayClient"/>; its actor is registered under <see cref="ActorGatewayKey"/>.
     /// </summary>
     /// <param name="services">The services.</param>
     /// <param name="configure">Runs after binding, so what it sets wins over configuration (default: nothing).</param>
@@ -42,8 +47,20 @@ public static class ActorGatewayServiceCollectionExtensions
         Action<GatewayOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(name);
-        var path = name.Length == 0 ? SectionName : $"{SectionName}:Gateways:{name}";
-        return services.AddGateway(name, path, section: null, configure);
+        return services.AddGateway(name, PathOf(name), section: null, configure, isSession: false,
+            key: name.Length == 0 ? typeof(ActorGatewayKey) : null);
+    }
+
+    /// <summary>
+    /// Adds a named gateway as <see cref="AddActorGateway(IServiceCollection, string, Action{GatewayOptions}?)"/> does, its
+    /// actor registered under <typeparamref name="TKey"/> for <c>IRequiredActor&lt;TKey&gt;</c>.
+    /// </summary>
+    /// <inheritdoc cref="AddActorGateway(IServiceCollection, string, Action{GatewayOptions}?)"/>
+    public static IServiceCollection AddActorGateway<TKey>(this IServiceCollection services, string name,
+        Action<GatewayOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return services.AddGateway(name, PathOf(name), section: null, configure, isSession: false, key: typeof(TKey));
     }
 
     /// <summary>Adds a named gateway bound from the given configuration section instead of the conventional one.</summary>
@@ -59,14 +76,17 @@ public static class ActorGatewayServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(name);
         ArgumentNullException.ThrowIfNull(section);
         var path = section is IConfigurationSection { Path: var p } ? p : SectionName;
-        return services.AddGateway(name, path, section, configure);
+        return services.AddGateway(name, path, section, configure, isSession: false,
+            key: name.Length == 0 ? typeof(ActorGatewayKey) : null);
     }
 
+    private static string PathOf(string name) => name.Length == 0 ? SectionName : $"{SectionName}:Gateways:{name}";
+
     private static IServiceCollection AddGateway(this IServiceCollection services, string name, string path,
-        IConfiguration? section, Action<GatewayOptions>? configure)
+        IConfiguration? section, Action<GatewayOptions>? configure, bool isSession, Type? key)
     {
         ArgumentNullException.ThrowIfNull(services);
-        Registry(services).Add(name, path, section);
+        Registry(services).Add(name, path, section, isSession, key);
 
         var options = services.AddOptions<GatewayOptions>(name).Configure<IServiceProvider>(UseHostServices);
         if (name.Length > 0)
@@ -95,17 +115,40 @@ public static class ActorGatewayServiceCollectionExtensions
 
         options.ValidateOnStart();
 
+        // Akka.Hosting's service first, so the system is up before the gateways start and still up while they stop.
+        AddAkkaUnlessAdded(services);
         services.TryAddSingleton<GatewayClientFactory>();
         services.TryAddSingleton<IGatewayClientFactory>(sp => sp.GetRequiredService<GatewayClientFactory>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GatewayOptions>, GatewayOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, GatewayHostedService>());
-        services.AddKeyedSingleton<IGatewayClient>(name, (sp, _) => sp.GetRequiredService<IGatewayClientFactory>().GetClient(name));
-        if (name.Length == 0)
+        if (!isSession)
         {
-            services.TryAddSingleton<IGatewayClient>(sp => sp.GetRequiredService<IGatewayClientFactory>().GetClient(Options.DefaultName));
+            services.AddKeyedSingleton<IGatewayClient>(name, (sp, _) => sp.GetRequiredService<IGatewayClientFactory>().GetClient(name));
+            if (name.Length == 0)
+            {
+                services.TryAddSingleton<IGatewayClient>(sp => sp.GetRequiredService<IGatewayClientFactory>().GetClient(Options.DefaultName));
+            }
         }
 
         return services;
+    }
+
+    /// <summary>
+    /// One actor system per host: Akka.Hosting's, with Akka's logging sent to the host's <see cref="ILoggerFactory"/>. An
+    /// application that calls <c>AddAkka</c> itself (before or after) keeps its own system and logging settings.
+    /// </summary>
+    private static void AddAkkaUnlessAdded(IServiceCollection services)
+    {
+        if (services.Any(d => d.ServiceType == typeof(AkkaConfigurationBuilder)))
+        {
+            return;
+        }
+
+        services.AddAkka(ActorSystemName, builder => builder.ConfigureLoggers(loggers =>
+        {
+            loggers.ClearLoggers();
+            loggers.AddLoggerFactory();
+        }));
     }
 
     /// <summary>The host's logging and clock, unless the options already name their own.</summary>

@@ -5,12 +5,15 @@ using Microsoft.Extensions.Options;
 namespace ActorGateway.Hosting;
 
 /// <summary>
-/// Creates every registered gateway when the host starts (so bad options fail the start, not the first request),
-/// connects those that ask for it, and disposes them all when the host stops: pending requests then fail with a
-/// <see cref="GatewayConnectionException"/> of kind <see cref="ConnectionFailureKind.Disposed"/>.
+/// Creates every registered gateway and session in the host's actor system when the host starts (so bad options fail
+/// the start, not the first request), connects those that ask for it (a session also authenticates), and disposes them
+/// all when the host stops: pending requests then fail with a <see cref="GatewayConnectionException"/> of kind
+/// <see cref="ConnectionFailureKind.Disposed"/>. Registered after Akka.Hosting's service, so the system is up first and
+/// stops last.
 /// </summary>
 internal sealed class GatewayHostedService(
     GatewayClientFactory factory,
+    GatewayRegistry registry,
     IOptionsMonitor<GatewayHostOptions> hostOptions,
     ILogger<GatewayHostedService> logger) : IHostedService
 {
@@ -18,7 +21,7 @@ internal sealed class GatewayHostedService(
     {
         foreach (var name in factory.Names)
         {
-            var client = factory.GetClient(name);
+            factory.Create(name);
             if (!hostOptions.Get(name).ConnectOnStart)
             {
                 logger.Created(Display(name));
@@ -26,7 +29,10 @@ internal sealed class GatewayHostedService(
             }
 
             logger.ConnectingAtStart(Display(name));
-            await client.ConnectAsync(cancellationToken).ConfigureAwait(false);
+            var connect = registry.IsSession(name)
+                ? factory.GetSession(name).StartAsync(cancellationToken)
+                : factory.GetClient(name).ConnectAsync(cancellationToken);
+            await connect.ConfigureAwait(false);
             logger.ConnectedAtStart(Display(name));
         }
     }

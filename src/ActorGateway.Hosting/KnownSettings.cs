@@ -5,7 +5,7 @@ namespace ActorGateway.Hosting;
 
 /// <summary>
 /// The configuration keys a gateway section may hold (every settable property of <see cref="GatewayOptions"/>, nested
-/// option classes followed, and of <see cref="GatewayHostOptions"/>), so a misspelt key is reported instead of silently
+/// option classes followed, and of <see cref="GatewayHostOptions"/>, and a hosted session's <see cref="SessionHostOptions"/> under <c>Session</c>), so a misspelt key is reported instead of silently
 /// ignored. Properties that configuration cannot set (clock, logging, certificates, policies) are not keys.
 /// </summary>
 internal static class KnownSettings
@@ -31,6 +31,8 @@ internal static class KnownSettings
         var lists = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         Collect(typeof(GatewayOptions), "", values, lists);
         Collect(typeof(GatewayHostOptions), "", values, lists);
+        values.Add("Session");
+        Collect(typeof(SessionHostOptions), "Session:", values, lists);
         return (values.ToFrozenSet(StringComparer.OrdinalIgnoreCase), lists.ToFrozenSet(StringComparer.OrdinalIgnoreCase));
     }
 
@@ -48,7 +50,7 @@ internal static class KnownSettings
             {
                 lists.Add(key);
             }
-            else if (propertyType.IsSealed && propertyType.Namespace == typeof(GatewayOptions).Namespace)
+            else if (propertyType.IsSealed && propertyType.IsClass && propertyType.Namespace == typeof(GatewayOptions).Namespace)
             {
                 // The object key itself (an empty `tls {}` leaves just it), then its settings.
                 values.Add(key);

@@ -1,9 +1,9 @@
 using System.CommandLine;
-using Spectre.Console;
+using ActorGateway.Cli.Common;
 
 namespace ActorGateway.Cli.Tests;
 
-/// <summary>Runs the CLI in-process with its console captured as plain text.</summary>
+/// <summary>Runs the CLI in-process as the program does, with its console captured as plain text (output redirected).</summary>
 internal static class CliRun
 {
     public static Task<(int ExitCode, string Output)> InvokeAsync(params string[] args) =>
@@ -12,18 +12,12 @@ internal static class CliRun
     public static async Task<(int ExitCode, string Output)> InvokeAsync(StringWriter writer, string[] args,
         CancellationToken cancellationToken)
     {
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Out = new AnsiConsoleOutput(writer),
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.No,
-        });
+        var console = Terminal.PlainConsole(writer);
         // Wide enough that a one-line error stays on one line.
         console.Profile.Width = 400;
-        var root = CliRoot.Build(console, TimeProvider.System);
+        var context = new CliContext(console, TimeProvider.System, Plain: true);
         var invocation = new InvocationConfiguration { Output = writer, Error = writer, ProcessTerminationTimeout = null };
-        var exitCode = await root.Parse(args).InvokeAsync(invocation, cancellationToken);
+        var exitCode = await CliRoot.InvokeAsync(CliRoot.Build(context), context, args, invocation, cancellationToken);
         return (exitCode, writer.ToString());
     }
 }

@@ -96,12 +96,7 @@ public sealed class ConnectCommandTests
     [Fact]
     public async Task Connect_to_a_closed_port_fails_in_one_line()
     {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        var closedPort = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
-
-        var (exitCode, output) = await ConnectAsync("demo-secret", ["version"], $"127.0.0.1:{closedPort}");
+        var (exitCode, output) = await ConnectAsync("demo-secret", ["version"], ClosedEndpoint());
 
         Assert.Equal(3, exitCode);
         var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
@@ -118,12 +113,76 @@ public sealed class ConnectCommandTests
         Assert.Contains("error: Unknown symbol 'NOPE'.", output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Connect_with_a_host_whose_port_is_not_a_number_says_what_host_takes()
+    {
+        var (exitCode, output) = await ConnectAsync("demo-secret", ["version"], "127.0.0.1:abc");
+
+        Assert.Equal(2, exitCode);
+        Assert.Equal("error: --host takes HOST or HOST:PORT (a port from 1 to 65535), not '127.0.0.1:abc'.", output.Trim());
+    }
+
+    [Theory]
+    [InlineData("-1000")]
+    [InlineData("0")]
+    public async Task Connect_order_with_a_volume_that_is_not_positive_is_refused_before_connecting(string volume)
+    {
+        // A closed port: had the command tried to send the order, it would have failed to connect (exit 3) instead.
+        var (exitCode, output) = await ConnectAsync("demo-secret", ["order", "EURUSD", "buy", volume], ClosedEndpoint());
+
+        Assert.Equal(2, exitCode);
+        Assert.Equal($"error: The volume must be a positive number of units, not {volume}.", output.Trim());
+    }
+
+    [Fact]
+    public async Task Connect_order_below_the_symbols_minimum_is_refused_in_units()
+    {
+        var (exitCode, output) = await ConnectAsync("demo-secret", ["order", "EURUSD", "buy", "5"]);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("error: EURUSD takes at least 1000 units; 5 is too little.", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Connect_order_shows_the_volume_in_the_units_it_was_given()
+    {
+        var (exitCode, output) = await ConnectAsync("demo-secret", ["order", "EURUSD", "sell", "2000"]);
+
+        Assert.True(exitCode == 0, output);
+        Assert.Matches(@"ORDER_FILLED\s.*SELL\s.*\s2000\s", output);
+        Assert.DoesNotMatch(@"\s200000\s", output);
+    }
+
+    [Fact]
+    public async Task Connect_to_a_server_whose_certificate_is_not_trusted_hints_at_trust_cert_and_insecure()
+    {
+        await using var simulator = await LocalSimulator.StartAsync();
+        var config = await simulator.WriteCredentialsAsync();
+
+        var (exitCode, output) = await CliRun.InvokeAsync("connect", "--config", config, "--host", simulator.Endpoint, "version")
+            .OrTimeout();
+
+        Assert.Equal(3, exitCode);
+        var error = Assert.Single(output.Split('\n'), l => l.StartsWith("error:", StringComparison.Ordinal));
+        Assert.StartsWith("error: connection failed (TlsFailure)", error, StringComparison.Ordinal);
+        Assert.Contains("--trust-cert FILE", error, StringComparison.Ordinal);
+        Assert.Contains("--cert-out FILE", error, StringComparison.Ordinal);
+        Assert.Contains("--insecure", error, StringComparison.Ordinal);
+    }
+
+    private static string ClosedEndpoint()
+    {
+        using var probe = new TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        var closedPort = ((IPEndPoint)probe.LocalEndpoint).Port;
+        probe.Stop();
+        return $"127.0.0.1:{closedPort}";
+    }
+
     private static async Task<(int ExitCode, string Output)> ConnectAsync(string secret, string[] command, string? host = null)
     {
         await using var simulator = await LocalSimulator.StartAsync();
-        var config = await simulator.WriteConfAsync($$"""
-            connect { client-id = actorgateway-demo, client-secret = "{{secret}}", access-token = demo-access-token }
-            """);
+        var config = await simulator.WriteCredentialsAsync(secret);
         return await CliRun.InvokeAsync(
             ["connect", "--config", config, "--host", host ?? simulator.Endpoint, "--trust-cert", simulator.CertificatePath, .. command])
             .OrTimeout();

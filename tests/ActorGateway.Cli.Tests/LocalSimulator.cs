@@ -20,6 +20,14 @@ internal sealed class LocalSimulator : IAsyncDisposable
 
     public string CertificatePath { get; }
 
+    /// <summary>Fault injection: drop connections, delay replies...</summary>
+    public SimulatorFaults Faults => _server.Faults;
+
+    /// <summary>A config file with the simulator's demo application and token in its connect section.</summary>
+    public Task<string> WriteCredentialsAsync(string secret = "demo-secret") => WriteConfAsync($$"""
+        connect { client-id = actorgateway-demo, client-secret = "{{secret}}", access-token = demo-access-token }
+        """);
+
     public static async Task<LocalSimulator> StartAsync()
     {
         var server = new SimulatorServer(new SimulatorOptions { Port = 0 });

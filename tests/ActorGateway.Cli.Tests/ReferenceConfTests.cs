@@ -17,6 +17,7 @@ public sealed class ReferenceConfTests
     {
         { "actor-gateway", typeof(GatewayOptions) },
         { "actor-gateway", typeof(GatewayHostOptions) },
+        { "actor-gateway.session", typeof(SessionHostOptions) },
         { "simulator", typeof(SimulatorOptions) },
         { "connect", typeof(ConnectSettings) },
     };

@@ -28,7 +28,7 @@ internal sealed class ExecutionLog
         }
     }
 
-    public void Apply(object message)
+    public void Apply(object? message)
     {
         if (message is not ProtoOAExecutionEvent execution)
         {
@@ -82,12 +82,12 @@ internal sealed class ExecutionLog
 
     public IRenderable Render(int last = 8)
     {
-        var table = new Table().Title("[bold]Execution events[/]").AddColumns("Event", "Order", "Position", "Side", "Volume", "Price");
+        var table = new Table().Title("[bold]Execution events[/]").AddColumns("Event", "Order", "Position", "Side", "Units", "Price");
         foreach (var e in Events.TakeLast(last))
         {
             table.AddRow(ProtoNames.Of(e.ExecutionType), Id(e.Order?.OrderId), Id(e.Position?.PositionId),
                 e.Order?.TradeData is { } trade ? ProtoNames.Of(trade.TradeSide) : "-",
-                e.Order?.TradeData?.Volume.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-",
+                e.Order?.TradeData is { } volume ? Volume.Format(volume.Volume) : "-",
                 e.Deal is { HasExecutionPrice: true } deal
                     ? deal.ExecutionPrice.ToString(System.Globalization.CultureInfo.InvariantCulture)
                     : "-");

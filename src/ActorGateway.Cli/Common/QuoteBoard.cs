@@ -17,9 +17,17 @@ internal sealed class QuoteBoard
     private readonly ConcurrentDictionary<long, Quote> _quotes = new();
     private readonly ConcurrentDictionary<long, TaskCompletionSource> _firstQuote = new();
     private long _spotEvents;
+    private volatile string? _status;
 
     /// <summary>Spot events received for tracked symbols.</summary>
     public long SpotEvents => Interlocked.Read(ref _spotEvents);
+
+    /// <summary>The latest word about the connection ("reconnected..."), shown under the table.</summary>
+    public string? Status
+    {
+        get => _status;
+        set => _status = value;
+    }
 
     public void Track(long symbolId, string name, int digits)
     {
@@ -33,9 +41,9 @@ internal sealed class QuoteBoard
     /// <summary>The latest bid of a tracked symbol as a price, if one arrived.</summary>
     public decimal? Bid(long symbolId) => _quotes.TryGetValue(symbolId, out var q) ? q.Bid / PriceScale : null;
 
-    public void Apply(object message)
+    public void Apply(ProtoOASpotEvent spot)
     {
-        if (message is not ProtoOASpotEvent spot || !_quotes.TryGetValue(spot.SymbolId, out var quote))
+        if (!_quotes.TryGetValue(spot.SymbolId, out var quote))
         {
             return;
         }
@@ -64,8 +72,16 @@ internal sealed class QuoteBoard
                 quote.Updates.ToString(CultureInfo.InvariantCulture));
         }
 
-        return table;
+        return Status is { } status ? table.Caption(Markup.Escape(status)) : table;
     }
+
+    /// <summary>One symbol's quote as a plain line, e.g. <c>EURUSD bid 1.08123 ask 1.08125</c>; null for an untracked symbol.</summary>
+    public string? Line(long symbolId) =>
+        _quotes.TryGetValue(symbolId, out var q) ? $"{q.Name} bid {Price(q.Bid, q.Digits)} ask {Price(q.Ask, q.Digits)}" : null;
+
+    /// <summary>Every tracked symbol's quote on one plain line.</summary>
+    public string Snapshot() => "prices: " + string.Join(", ", _quotes.Values.OrderBy(q => q.Name, StringComparer.Ordinal)
+        .Select(q => $"{q.Name} {Price(q.Bid, q.Digits)}/{Price(q.Ask, q.Digits)}"));
 
     private static string Price(ulong? raw, int digits) =>
         raw is { } value

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using ActorGateway.Cli.Common;
 using ActorGateway.Protocol.Messages;
-using Spectre.Console;
 
 namespace ActorGateway.Cli.Connect;
 
@@ -11,7 +10,7 @@ namespace ActorGateway.Cli.Connect;
 /// </summary>
 internal static class ConnectCommand
 {
-    public static Command Create(IAnsiConsole console, Option<bool> verbose, TimeProvider time)
+    public static Command Create(CliContext context, Option<bool> verbose)
     {
         var config = Shared<string>("--config", "HOCON file over hocon/reference.conf (gateway and connect sections)");
         var host = Shared<string>("--host", "host or host:port (default: demo.ctraderapi.com:5035, or the configured hosts)");
@@ -19,7 +18,8 @@ internal static class ConnectCommand
         var trust = Shared<string>("--trust-cert", "PEM or DER certificate to trust instead of the system's roots (a simulator's)");
         var insecure = Shared<bool>("--insecure", "Accept any server certificate (local simulators only)");
         var account = Shared<long?>("--account", "ctidTraderAccountId (default: the token's first account of the environment)");
-        var command = new Command("connect", "Connect to an Open API endpoint and run one request")
+        var command = new Command("connect", "Connect to an Open API endpoint and run one request. Credentials come from the "
+            + $"environment variables {CliCredentials.Variables}, or from the connect section of a --config file.")
         {
             config, host, live, trust, insecure, account,
         };
@@ -27,11 +27,11 @@ internal static class ConnectCommand
         Command Sub(string name, string description, Func<ParseResult, ConnectRunner, CancellationToken, Task<int>> run)
         {
             var sub = new Command(name, description);
-            sub.SetAction((result, cancellationToken) => CommandRunner.RunAsync(console, result.GetValue(verbose), ct =>
+            sub.SetAction((result, cancellationToken) => CommandRunner.RunAsync(context, result.GetValue(verbose), ct =>
             {
                 var target = ConnectTarget.Resolve(result.GetValue(config), result.GetValue(host), result.GetValue(live),
                     result.GetValue(trust), result.GetValue(insecure), result.GetValue(account));
-                return run(result, new ConnectRunner(console, time, target), ct);
+                return run(result, new ConnectRunner(context, target), ct);
             }, cancellationToken));
             command.Subcommands.Add(sub);
             return sub;
@@ -51,7 +51,10 @@ internal static class ConnectCommand
 
         var symbol = new Argument<string>("symbol") { Description = "Symbol name, e.g. EURUSD" };
         var side = new Argument<OrderSide>("side") { Description = "buy or sell" };
-        var volume = new Argument<decimal>("volume") { Description = "Volume in units, e.g. 1000" };
+        var volume = new Argument<decimal>("volume")
+        {
+            Description = "Volume in units of the symbol's base asset, e.g. 1000 (EURUSD: one thousand euros)",
+        };
         var limit = new Option<double?>("--limit") { Description = "Limit price (default: a market order)" };
         Sub("order", "Place a market order (or a limit order with --limit) and show its execution events",
             (r, runner, ct) => runner.OrderAsync(r.GetValue(symbol)!,

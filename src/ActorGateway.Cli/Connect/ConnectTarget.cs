@@ -15,6 +15,7 @@ internal sealed record ConnectTarget(GatewayOptions Gateway, ConnectSettings Set
 
         if (host is not null)
         {
+            CheckHost(host, gateway.Port);
             gateway.Hosts = [host];
         }
         else if (live)
@@ -33,7 +34,25 @@ internal sealed record ConnectTarget(GatewayOptions Gateway, ConnectSettings Set
             settings.AccountId = id;
         }
 
+        if (account is < 0)
+        {
+            throw new CliException($"--account takes a ctidTraderAccountId (a positive number), not {account}.");
+        }
+
         var liveHost = gateway.Hosts.Any(h => h.StartsWith(OpenApiEndpoints.LiveHost, StringComparison.OrdinalIgnoreCase));
         return new ConnectTarget(gateway, settings, live || liveHost);
+    }
+
+    /// <exception cref="CliException">The text is not host or host:port.</exception>
+    private static void CheckHost(string host, int defaultPort)
+    {
+        try
+        {
+            _ = GatewayEndpoint.Parse(host, defaultPort);
+        }
+        catch (ArgumentException)
+        {
+            throw new CliException($"--host takes HOST or HOST:PORT (a port from 1 to 65535), not '{host}'.");
+        }
     }
 }

@@ -1,13 +1,12 @@
 using System.CommandLine;
 using ActorGateway.Cli.Common;
-using Spectre.Console;
 
 namespace ActorGateway.Cli.Demo;
 
 /// <summary><c>demo</c>: trade against the embedded simulator, end to end.</summary>
 internal static class DemoCommand
 {
-    public static Command Create(IAnsiConsole console, Option<bool> verbose, TimeProvider time)
+    public static Command Create(CliContext context, Option<bool> verbose)
     {
         var duration = new Option<int?>("--duration")
         {
@@ -18,7 +17,7 @@ internal static class DemoCommand
         {
             duration, seed,
         };
-        command.SetAction((result, cancellationToken) => CommandRunner.RunAsync(console, result.GetValue(verbose), ct =>
+        command.SetAction((result, cancellationToken) => CommandRunner.RunAsync(context, result.GetValue(verbose), ct =>
         {
             var seconds = result.GetValue(duration);
             if (seconds is < 1)
@@ -26,7 +25,7 @@ internal static class DemoCommand
                 throw new CliException("--duration must be at least 1 second.");
             }
 
-            var runner = new DemoRunner(console, time);
+            var runner = new DemoRunner(context);
             return runner.RunAsync(seconds is { } s ? TimeSpan.FromSeconds(s) : null, result.GetValue(seed), ct);
         }, cancellationToken));
         return command;

@@ -1,101 +1,118 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using ActorGateway.Cli.Common;
 using ActorGateway.Protocol.Messages;
 using ActorGateway.Simulator;
 using Spectre.Console;
+using Spectre.Console.Rendering;
 
 namespace ActorGateway.Cli.Demo;
 
 /// <summary>
-/// The demo: the simulator in-process on a free port, a gateway client over TLS trusting exactly the simulator's
-/// certificate, and the newcomer's path through the API with a live table of prices until the time is up or Ctrl+C.
+/// The demo: the simulator in-process on a free port, a gateway session over TLS trusting exactly the simulator's
+/// certificate, and the newcomer's path through the API with a display of prices until the time is up or Ctrl+C; a
+/// summary either way.
 /// </summary>
-internal sealed class DemoRunner(IAnsiConsole console, TimeProvider time)
+internal sealed class DemoRunner(CliContext context)
 {
     private const string ClientId = "actorgateway-demo";
     private const string ClientSecret = "demo-secret";
     private const string AccessToken = "demo-access-token";
     private static readonly string[] PreferredSymbols = ["EURUSD", "GBPUSD", "USDJPY", "XAUUSD"];
 
-    /// <param name="duration">How long the live table runs at least; null: until cancelled (Ctrl+C), which is then a normal end.</param>
+    private readonly ConcurrentQueue<string> _steps = new();
+
+    /// <param name="duration">How long the display runs at least; null: until cancelled (Ctrl+C), which is then a normal end.</param>
+    /// <returns>0, or <see cref="CommandRunner.Interrupted"/> when Ctrl+C came before the trading script finished.</returns>
     public async Task<int> RunAsync(TimeSpan? duration, int seed, CancellationToken cancellationToken)
     {
-        var started = time.GetTimestamp();
-        var server = new SimulatorServer(new SimulatorOptions { Port = 0, Seed = seed }, time);
-        try
-        {
-            return await RunAgainstAsync(server, started, duration, cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            await server.DisposeAsync().ConfigureAwait(false);
-        }
-    }
-
-    private async Task<int> RunAgainstAsync(SimulatorServer server, long started, TimeSpan? duration, CancellationToken cancellationToken)
-    {
-        await console.Status().StartAsync("Starting the exchange simulator...", _ => server.StartAsync(cancellationToken))
-            .ConfigureAwait(false);
-        console.MarkupLine($"[green]simulator[/] {Markup.Escape(server.ListeningLine)}");
+        var started = context.Time.GetTimestamp();
+        var server = new SimulatorServer(new SimulatorOptions { Port = 0, Seed = seed }, context.Time);
+        await using var serverScope = server.ConfigureAwait(false);
+        await context.RunWithStatusAsync("starting the exchange simulator...", _ => server.StartAsync(cancellationToken)).ConfigureAwait(false);
+        context.Line($"simulator {server.ListeningLine}");
 
         var options = new GatewayOptions
         {
             Hosts = [$"127.0.0.1:{server.EndPoint.Port}"],
             Tls = { TrustedCertificate = server.Certificate },
-            TimeProvider = time,
+            TimeProvider = context.Time,
         };
-        var gateway = await CliGateway.OpenAsync(console, options, ClientId, ClientSecret, cancellationToken).ConfigureAwait(false);
+        var gateway = await CliSession.OpenAsync(context, options, new CliCredentials(ClientId, ClientSecret, AccessToken), live: false,
+            cancellationToken).ConfigureAwait(false);
         await using var gatewayScope = gateway.ConfigureAwait(false);
 
+        DemoSummary? summary = null;
+        try
+        {
+            summary = await TradeAsync(gateway, started, duration, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Ctrl+C: what was done so far is still worth a summary.
+        }
+
+        PrintSummary(summary, gateway, cancellationToken.IsCancellationRequested);
+        return summary is null ? CommandRunner.Interrupted : 0;
+    }
+
+    private async Task<DemoSummary?> TradeAsync(CliSession gateway, long started, TimeSpan? duration, CancellationToken cancellationToken)
+    {
         var account = await gateway.AuthorizeAccountAsync(AccessToken, accountId: 0, live: false, cancellationToken).ConfigureAwait(false);
         var accountId = (long)account.CtidTraderAccountId;
-        console.Write(AccountsTable(await gateway.Client.GetAccountsAsync(AccessToken, cancellationToken: cancellationToken)
-            .ConfigureAwait(false), accountId));
+        context.Console.Write(AccountsTable(await gateway.GetAccountsAsync(AccessToken, cancellationToken).ConfigureAwait(false), accountId));
 
         var symbols = await SubscribeAsync(gateway, accountId, cancellationToken).ConfigureAwait(false);
-        var trader = new DemoTrader(gateway, accountId, time);
+        var trader = new DemoTrader(gateway, accountId, context.Time, Step);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var trading = trader.RunAsync(symbols[0], stop.Token);
-        await ShowLiveAsync(gateway, trading, started, duration, cancellationToken).ConfigureAwait(false);
+        await LiveView.ShowAsync(context, () => Render(gateway), gateway.Quotes.Snapshot,
+            () => trading.IsFaulted || (trading.IsCompleted && duration is { } d && context.Time.GetElapsedTime(started) >= d),
+            trading, cancellationToken).ConfigureAwait(false);
         await stop.CancelAsync().ConfigureAwait(false);
 
-        if (!trading.IsCompletedSuccessfully)
+        if (trading.IsCompletedSuccessfully)
         {
-            await trading.ConfigureAwait(false);
-            return CommandRunner.Interrupted;
+            return trading.Result;
         }
 
-        PrintSummary(trading.Result, gateway);
-        return 0;
+        await trading.ConfigureAwait(false); // a failure of the script ends the command with its message
+        return null;
     }
 
-    private async Task<IReadOnlyList<TrackedSymbol>> SubscribeAsync(CliGateway gateway, long accountId, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<TrackedSymbol>> SubscribeAsync(CliSession gateway, long accountId, CancellationToken cancellationToken)
     {
-        var list = await gateway.Client.GetSymbolsAsync(accountId, cancellationToken: cancellationToken).ConfigureAwait(false);
-        var chosen = list.Symbol.Where(s => PreferredSymbols.Contains(s.SymbolName, StringComparer.Ordinal))
-            .OrderBy(s => Array.IndexOf(PreferredSymbols, s.SymbolName)).ToList();
+        var list = await gateway.Session.GetSymbolsAsync(accountId, cancellationToken).ConfigureAwait(false);
+        var chosen = list.Where(s => PreferredSymbols.Contains(s.SymbolName, StringComparer.Ordinal))
+            .OrderBy(s => Array.IndexOf(PreferredSymbols, s.SymbolName)).Select(s => s.SymbolName).ToList();
         if (chosen.Count == 0)
         {
-            chosen = [.. list.Symbol.Take(PreferredSymbols.Length)];
+            chosen = [.. list.Take(PreferredSymbols.Length).Select(s => s.SymbolName)];
         }
 
-        console.MarkupLine($"[green]symbols[/] {list.Symbol.Count} available; subscribing to "
-            + Markup.Escape(string.Join(", ", chosen.Select(s => s.SymbolName))));
-        return await gateway.SubscribeSpotsAsync(accountId, chosen, cancellationToken).ConfigureAwait(false);
+        context.Line($"symbols: {list.Count} available; subscribing to {string.Join(", ", chosen)}");
+        var tracked = await gateway.FindAsync(accountId, chosen, cancellationToken).ConfigureAwait(false);
+        await gateway.SubscribeSpotsAsync(accountId, tracked, cancellationToken).ConfigureAwait(false);
+        return tracked;
     }
 
-    /// <summary>Refreshes the table until the trading script ended and the duration passed (or, without one, until Ctrl+C).</summary>
-    private Task ShowLiveAsync(CliGateway gateway, Task trading, long started, TimeSpan? duration, CancellationToken cancellationToken) =>
-        LiveView.ShowAsync(console, time, () => Render(gateway),
-            () => trading.IsFaulted || (trading.IsCompleted && duration is { } d && time.GetElapsedTime(started) >= d),
-            trading, cancellationToken);
+    /// <summary>A step of the script: a line of its own in plain output, a row under the tables on a terminal.</summary>
+    private void Step(string text)
+    {
+        _steps.Enqueue(text);
+        if (context.Plain)
+        {
+            context.Line(text);
+        }
+    }
 
-    private static Rows Render(CliGateway gateway) => new(gateway.Quotes.Render(), gateway.Executions.Render());
+    private Rows Render(CliSession gateway) =>
+        new([gateway.Quotes.Render(), gateway.Executions.Render(), .. _steps.Select(s => (IRenderable)new Text(s))]);
 
-    private static Table AccountsTable(ProtoOAGetAccountListByAccessTokenRes accounts, long chosen)
+    private static Table AccountsTable(IReadOnlyList<ProtoOACtidTraderAccount> accounts, long chosen)
     {
         var table = new Table().Title("[bold]Accounts of the access token[/]").AddColumns("Account", "Login", "Environment", "Broker", "");
-        foreach (var a in accounts.CtidTraderAccount)
+        foreach (var a in accounts)
         {
             table.AddRow(a.CtidTraderAccountId.ToString(CultureInfo.InvariantCulture), a.TraderLogin.ToString(CultureInfo.InvariantCulture),
                 a.IsLive ? "live" : "demo", Markup.Escape(a.BrokerTitleShort), (long)a.CtidTraderAccountId == chosen ? "authorized" : "");
@@ -104,18 +121,33 @@ internal sealed class DemoRunner(IAnsiConsole console, TimeProvider time)
         return table;
     }
 
-    private void PrintSummary(DemoSummary s, CliGateway gateway)
+    private void PrintSummary(DemoSummary? s, CliSession gateway, bool interrupted)
     {
-        var fills = gateway.Executions.Events.Count(e => e.ExecutionType == ProtoOAExecutionType.OrderFilled);
-        var grid = new Grid().AddColumns(2)
-            .AddRow("Round trip", $"{s.Symbol} buy {s.Volume / 100m:0.##} units, position {s.PositionId}")
-            .AddRow("Entry / exit", string.Create(CultureInfo.InvariantCulture, $"{s.EntryPrice} / {s.ExitPrice}"))
-            .AddRow("Gross profit", string.Create(CultureInfo.InvariantCulture, $"{s.GrossProfit:0.00} USD"))
-            .AddRow("Limit order", string.Create(CultureInfo.InvariantCulture, $"buy at {s.LimitPrice}, placed and cancelled"))
-            .AddRow("Fills", fills.ToString(CultureInfo.InvariantCulture))
-            .AddRow("Execution events", gateway.Executions.Events.Count.ToString(CultureInfo.InvariantCulture))
-            .AddRow("Spot events", gateway.Quotes.SpotEvents.ToString(CultureInfo.InvariantCulture));
-        console.Write(new Panel(grid).Header("Summary"));
-        console.MarkupLine("[green]demo finished[/]");
+        var events = gateway.Executions.Events;
+        if (context.Plain)
+        {
+            // Nothing was redrawn, so the executions have not been shown yet.
+            context.Console.Write(gateway.Executions.Render());
+        }
+
+        var grid = new Grid().AddColumns(2);
+        if (s is null)
+        {
+            grid.AddRow("Round trip", "not finished: interrupted");
+        }
+        else
+        {
+            grid.AddRow("Round trip", $"{s.Symbol} buy {Volume.Format(s.Volume)} units, position {s.PositionId}")
+                .AddRow("Entry / exit", string.Create(CultureInfo.InvariantCulture, $"{s.EntryPrice} / {s.ExitPrice}"))
+                .AddRow("Gross profit", string.Create(CultureInfo.InvariantCulture, $"{s.GrossProfit:0.00} USD"))
+                .AddRow("Limit order", string.Create(CultureInfo.InvariantCulture, $"buy at {s.LimitPrice}, placed and cancelled"));
+        }
+
+        grid.AddRow("Fills", events.Count(e => e.ExecutionType == ProtoOAExecutionType.OrderFilled).ToString(CultureInfo.InvariantCulture))
+            .AddRow("Execution events", events.Count.ToString(CultureInfo.InvariantCulture))
+            .AddRow("Spot events", gateway.Quotes.SpotEvents.ToString(CultureInfo.InvariantCulture))
+            .AddRow("Reconnects", gateway.Session.Reconnects.ToString(CultureInfo.InvariantCulture));
+        context.Console.Write(new Panel(grid).Header("Summary"));
+        context.Line(interrupted ? "demo stopped (Ctrl+C)" : "demo finished");
     }
 }

@@ -5,39 +5,40 @@ namespace ActorGateway.Cli.Demo;
 
 /// <summary>
 /// The demo's trading script: a market order that fills, a limit order that waits below the market, closing the
-/// position, cancelling the limit order. It only updates the gateway's state; the live display shows it.
+/// position, cancelling the limit order. Each step is reported as one line; the live display shows the rest.
 /// </summary>
-internal sealed class DemoTrader(CliGateway gateway, long accountId, TimeProvider time)
+internal sealed class DemoTrader(CliSession gateway, long accountId, TimeProvider time, Action<string> step)
 {
     public async Task<DemoSummary> RunAsync(TrackedSymbol tracked, CancellationToken cancellationToken)
     {
         var symbol = tracked.Spec;
-        var client = gateway.Client;
+        var session = gateway.Session;
         await gateway.Quotes.FirstQuoteAsync(symbol.SymbolId).WaitAsync(ExecutionLog.EventBound, time, cancellationToken)
             .ConfigureAwait(false);
         var volume = symbol.MinVolume;
+        var units = Volume.Format(volume);
 
-        var accepted = await client.PlaceMarketOrderAsync(accountId, symbol.SymbolId, ProtoOATradeSide.Buy, volume,
-            cancellationToken: cancellationToken).ConfigureAwait(false);
-        var opened = await ExecutionAsync(ProtoOAExecutionType.OrderFilled, accepted.Order.OrderId,
-            cancellationToken).ConfigureAwait(false);
+        var accepted = await session.PlaceMarketAsync(accountId, symbol.SymbolId, ProtoOATradeSide.Buy, volume, cancellationToken)
+            .ConfigureAwait(false);
+        var opened = await ExecutionAsync(ProtoOAExecutionType.OrderFilled, accepted.Order.OrderId, cancellationToken).ConfigureAwait(false);
+        var positionId = opened.Position.PositionId;
+        step($"bought {units} units of {tracked.Name} at {Price(opened.Deal.ExecutionPrice)}: position {positionId}");
 
         var bid = gateway.Quotes.Bid(symbol.SymbolId) ?? (decimal)opened.Deal.ExecutionPrice;
         var limitPrice = Math.Round((double)bid * 0.99, symbol.Digits);
-        var limit = await client.PlaceLimitOrderAsync(accountId, symbol.SymbolId, ProtoOATradeSide.Buy, volume, limitPrice,
-            cancellationToken: cancellationToken).ConfigureAwait(false);
-
-        var positionId = opened.Position.PositionId;
-        var closing = await client.ClosePositionAsync(accountId, positionId, volume, cancellationToken: cancellationToken)
+        var limit = await session.PlaceLimitAsync(accountId, symbol.SymbolId, ProtoOATradeSide.Buy, volume, limitPrice, cancellationToken)
             .ConfigureAwait(false);
-        var closed = await ExecutionAsync(ProtoOAExecutionType.OrderFilled, closing.Order.OrderId,
-            cancellationToken).ConfigureAwait(false);
+        step($"placed a limit order to buy {units} units of {tracked.Name} at {Price(limitPrice)}: order {limit.Order.OrderId}");
 
-        await client.CancelOrderAsync(accountId, limit.Order.OrderId, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var closing = await session.ClosePositionAsync(accountId, positionId, volume, cancellationToken).ConfigureAwait(false);
+        var closed = await ExecutionAsync(ProtoOAExecutionType.OrderFilled, closing.Order.OrderId, cancellationToken).ConfigureAwait(false);
+        step($"closed position {positionId} at {Price(closed.Deal.ExecutionPrice)}");
+
+        await session.CancelOrderAsync(accountId, limit.Order.OrderId, cancellationToken).ConfigureAwait(false);
 
         // The reply ended the call; waiting for it as an event too means the display has it when the script ends.
-        await ExecutionAsync(ProtoOAExecutionType.OrderCancelled, limit.Order.OrderId,
-            cancellationToken).ConfigureAwait(false);
+        await ExecutionAsync(ProtoOAExecutionType.OrderCancelled, limit.Order.OrderId, cancellationToken).ConfigureAwait(false);
+        step($"cancelled limit order {limit.Order.OrderId}");
 
         var detail = closed.Deal.ClosePositionDetail;
         var profit = detail is null ? 0m : detail.GrossProfit / (decimal)Math.Pow(10, detail.MoneyDigits);
@@ -47,4 +48,6 @@ internal sealed class DemoTrader(CliGateway gateway, long accountId, TimeProvide
 
     private Task<ProtoOAExecutionEvent> ExecutionAsync(ProtoOAExecutionType type, long orderId, CancellationToken cancellationToken) =>
         gateway.Executions.WaitForAsync(type, orderId, time, cancellationToken);
+
+    private static string Price(double price) => price.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -100,7 +100,7 @@ internal sealed class HoconResolver
         // Environment values are never echoed anywhere: they are how secrets reach the configuration.
         if (_environment(substitution.Name) is { } fromEnvironment)
         {
-            return new HoconText(fromEnvironment, Literal: false);
+            return new HoconText(fromEnvironment, Literal: false, FromEnvironment: true);
         }
 
         return substitution.Optional
