@@ -67,8 +67,8 @@ public sealed class InboundLimitTests
         var frame = Frames(new ProtoOAVersionReq(), "split");
 
         // With no budget at all, a request split across writes is still read: the free allowance covers it.
-        await client.SendRawAsync(frame[..5]);
-        await client.SendRawAsync(frame[5..]);
+        await client.SendRawAsync(frame.AsMemory(0, 5));
+        await client.SendRawAsync(frame.AsMemory(5));
 
         await client.ExpectAsync<ProtoOAVersionRes>("split");
     }
@@ -82,7 +82,7 @@ public sealed class InboundLimitTests
         var whole = Frames(new ProtoOAVersionReq(), "whole");
         var next = Frames(new ProtoOAVersionReq(), "never finished");
 
-        await client.SendRawAsync([.. whole, .. next[..6]]);
+        await client.SendRawAsync(whole.Concat(next.Take(6)).ToArray());
         await client.ExpectAsync<ProtoOAVersionRes>("whole");
         // The deadline's timer is armed once the server is waiting on the rest of the frame.
         await host.Time.WaitForPendingTimersAsync(timers + 1).OrTimeout();

@@ -13,6 +13,8 @@ internal static class BadClient
 {
     public const int Kinds = 5;
 
+    private static readonly byte[] Zeros = new byte[64 * 1024];
+
     /// <summary>Runs bad client number <paramref name="index"/>; the kind is the number modulo <see cref="Kinds"/>.</summary>
     public static async Task RunAsync(SimulatorServer server, int index)
     {
@@ -42,9 +44,15 @@ internal static class BadClient
         try
         {
             await using var client = await RawClient.ConnectAsync(server);
-            var frame = new byte[bytes];
-            BinaryPrimitives.WriteUInt32BigEndian(frame, 16 * 1024 * 1024);
-            await client.SendRawAsync(frame);
+            var prefix = new byte[4];
+            BinaryPrimitives.WriteUInt32BigEndian(prefix, 16 * 1024 * 1024);
+            await client.SendRawAsync(prefix);
+            // The body in slices of one shared block of zeros: the test's own memory stays out of the figures.
+            for (var left = bytes - prefix.Length; left > 0; left -= Zeros.Length)
+            {
+                await client.SendRawAsync(Zeros.AsMemory(0, Math.Min(left, Zeros.Length)));
+            }
+
             // Held, unread, until the storm is over (or closed by the server meanwhile, which this does not watch).
             await release.OrTimeout(TestTimeouts.Dilated(TimeSpan.FromSeconds(120)));
         }
