@@ -68,6 +68,9 @@ public sealed partial class SimulatorServer : IAsyncDisposable
     /// </summary>
     public long InboundBufferBytes => _context.InboundPool.RentedBytes;
 
+    /// <summary>The most <see cref="InboundBufferBytes"/> has been since the server started.</summary>
+    public long PeakInboundBufferBytes => _context.InboundPool.PeakRentedBytes;
+
     /// <summary>
     /// Bytes of incomplete frames reserved against <see cref="SimulatorOptions.MaxBufferedFrameBytes"/> now (what
     /// connections hold beyond their free 16 KiB each).

@@ -59,6 +59,26 @@ public sealed class InboundLimitTests
         await bystander.ExpectAsync<ProtoOAVersionRes>("after");
     }
 
+    [Theory]
+    [InlineData(0xFFFFFFFF)]
+    [InlineData(0x80000000)]
+    [InlineData(FrameCodec.DefaultMaxFrameSize + 1u)]
+    public async Task An_oversize_length_prefix_gets_FRAME_TOO_LONG_and_a_close_with_nothing_buffered_for_its_body(uint prefix)
+    {
+        await using var host = await SimulatorHost.StartAsync();
+        var client = await host.ConnectAsync();
+
+        await client.SendRawAsync(PartialFrame(prefix, sent: 4));
+        var error = await client.ExpectAsync<ProtoErrorRes>();
+        await client.ExpectClosedAsync();
+        await host.Server.WaitForConnectionCountAsync(0).OrTimeout();
+
+        Assert.Equal("FRAME_TOO_LONG", error.ErrorCode);
+        // One pipe block for the four bytes read, not the 16 MiB to 4 GiB announced.
+        Assert.InRange(host.Server.PeakInboundBufferBytes, 1, 16 * 1024);
+        Assert.Equal(0, host.Server.InboundBufferBytes);
+    }
+
     [Fact]
     public async Task A_partial_frame_within_the_free_allowance_takes_nothing_from_the_budget()
     {

@@ -13,16 +13,28 @@ internal sealed class CountingMemoryPool : MemoryPool<byte>
     private const int DefaultBlockSize = 4096;
 
     private long _rented;
+    private long _peak;
 
     /// <summary>Bytes rented and not yet returned.</summary>
     public long RentedBytes => Interlocked.Read(ref _rented);
+
+    /// <summary>The most <see cref="RentedBytes"/> has been.</summary>
+    public long PeakRentedBytes => Interlocked.Read(ref _peak);
 
     public override int MaxBufferSize => Array.MaxLength;
 
     public override IMemoryOwner<byte> Rent(int minBufferSize = -1)
     {
         var array = ArrayPool<byte>.Shared.Rent(minBufferSize <= 0 ? DefaultBlockSize : minBufferSize);
-        Interlocked.Add(ref _rented, array.Length);
+        var rented = Interlocked.Add(ref _rented, array.Length);
+        for (var peak = Interlocked.Read(ref _peak); rented > peak; peak = Interlocked.Read(ref _peak))
+        {
+            if (Interlocked.CompareExchange(ref _peak, rented, peak) == peak)
+            {
+                break;
+            }
+        }
+
         return new Block(this, array);
     }
 
