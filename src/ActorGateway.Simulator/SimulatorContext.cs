@@ -19,6 +19,7 @@ internal sealed class SimulatorContext
             ? PayloadRegistry.All.Where(i => i.RateClass == RateClass.Historical).Select(i => i.PayloadType).ToFrozenSet()
             : PayloadRegistry.All.Where(i => options.RateLimits.HistoricalRequests.Contains(i.Name))
                 .Select(i => i.PayloadType).ToFrozenSet();
+        FrameBudget = new Inbound.FrameBudget(options.MaxBufferedFrameBytes);
         Faults = new SimulatorFaults(this);
         Exchange = new Exchange.ExchangeActor(this);
     }
@@ -38,6 +39,12 @@ internal sealed class SimulatorContext
     public SimulatorFaults Faults { get; }
 
     public Exchange.ExchangeActor Exchange { get; }
+
+    /// <summary>The bytes of incomplete inbound frames all connections may hold.</summary>
+    public Inbound.FrameBudget FrameBudget { get; }
+
+    /// <summary>Where the connections' inbound pipes rent their buffers, counted.</summary>
+    public Inbound.CountingMemoryPool InboundPool { get; } = new();
 
     /// <summary>The connections currently open, for faults that reach all of them.</summary>
     public Sessions.ConnectionRegistry Connections { get; } = new();

@@ -49,6 +49,24 @@ public sealed class SimulatorOptions
     /// </summary>
     public int MaxQueuedFrames { get; set; } = 100_000;
 
+    /// <summary>
+    /// Connections open at once, TLS handshakes included; one more is reset as soon as it is accepted (default 1,000).
+    /// </summary>
+    public int MaxConnections { get; set; } = 1_000;
+
+    /// <summary>
+    /// Bytes of incomplete inbound frames all connections together may hold beyond the first 16 KiB of each; a connection
+    /// whose partial frame would take more is sent FRAME_TOO_LONG and closed (default 64 MiB). Without it, each connection
+    /// could make the server hold a frame up to <see cref="MaxFrameSize"/> for as long as it keeps the frame unfinished.
+    /// </summary>
+    public long MaxBufferedFrameBytes { get; set; } = 64L * 1024 * 1024;
+
+    /// <summary>
+    /// A frame must arrive whole within this long of its first byte; a connection that stalls in the middle of a frame is
+    /// sent TIMEOUT_ERROR and closed (default 10 s), rather than holding the partial frame until the idle timeout.
+    /// </summary>
+    public TimeSpan PartialFrameTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>The application, tokens and accounts the server knows.</summary>
     public CredentialOptions Credentials { get; set; } = new();
 

@@ -27,6 +27,9 @@ public sealed partial class SimulatorServer : IAsyncDisposable
     private Task _acceptLoop = Task.CompletedTask;
     private Task _exchangeLoop = Task.CompletedTask;
     private long _nextConnectionId;
+    private int _admitted;
+    private int _refused;
+    private bool _refusing;
 
     /// <summary>Creates a server; nothing listens until <see cref="StartAsync"/>.</summary>
     /// <param name="options">The configuration; read at start.</param>
@@ -55,6 +58,28 @@ public sealed partial class SimulatorServer : IAsyncDisposable
 
     /// <summary>The number of connections open now.</summary>
     public int ConnectionCount => _context.Connections.Count;
+
+    /// <summary>Connections reset on arrival because <see cref="SimulatorOptions.MaxConnections"/> were open.</summary>
+    public int RefusedConnections => Volatile.Read(ref _refused);
+
+    /// <summary>
+    /// Bytes the connections' inbound pipes hold now (pooled buffers rented and not yet returned): what clients make the
+    /// server hold, partial frames included. Back to zero once every connection has closed.
+    /// </summary>
+    public long InboundBufferBytes => _context.InboundPool.RentedBytes;
+
+    /// <summary>The most <see cref="InboundBufferBytes"/> has been since the server started.</summary>
+    public long PeakInboundBufferBytes => _context.InboundPool.PeakRentedBytes;
+
+    /// <summary>
+    /// Bytes of incomplete frames reserved against <see cref="SimulatorOptions.MaxBufferedFrameBytes"/> now (what
+    /// connections hold beyond their free 16 KiB each).
+    /// </summary>
+    public long ReservedFrameBytes => _context.FrameBudget.Used;
+
+    /// <summary>Completes once at most <paramref name="count"/> connections are open, each closed one with its buffers returned.</summary>
+    public Task WaitForConnectionCountAsync(int count, CancellationToken cancellationToken = default) =>
+        _context.Connections.WhenAtMostAsync(count, cancellationToken);
 
     /// <summary>The one line printed when ready: <c>listening on HOST:PORT (tls|tcp)</c>.</summary>
     public string ListeningLine => $"listening on {_context.Options.Host}:{EndPoint.Port} ({(UsesTls ? "tls" : "tcp")})";
@@ -141,6 +166,11 @@ public sealed partial class SimulatorServer : IAsyncDisposable
                 return;
             }
 
+            if (!Admit(socket))
+            {
+                continue;
+            }
+
             socket.NoDelay = true;
             var id = Interlocked.Increment(ref _nextConnectionId);
             lock (_gate)
@@ -151,7 +181,43 @@ public sealed partial class SimulatorServer : IAsyncDisposable
         }
     }
 
+    // Counts the connection in, or resets it when the server is full. Reset rather than a polite close: the client learns
+    // at once, and the server keeps no socket lingering in TIME_WAIT for a connection it never served.
+    private bool Admit(Socket socket)
+    {
+        if (Interlocked.Increment(ref _admitted) <= _context.Options.MaxConnections)
+        {
+            _refusing = false;
+            return true;
+        }
+
+        Interlocked.Decrement(ref _admitted);
+        Interlocked.Increment(ref _refused);
+        if (!_refusing)
+        {
+            // Once per spell of refusals, not per connection: a storm must not flood the log as well.
+            _refusing = true;
+            Log.ConnectionLimitReached(_logger, _context.Options.MaxConnections);
+        }
+
+        socket.LingerState = new LingerOption(true, 0);
+        socket.Dispose();
+        return false;
+    }
+
     private async Task ServeAsync(long id, Socket socket, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await ServeAdmittedAsync(id, socket, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _admitted);
+        }
+    }
+
+    private async Task ServeAdmittedAsync(long id, Socket socket, CancellationToken cancellationToken)
     {
         await Task.Yield();
         Stream stream = new NetworkStream(socket, ownsSocket: true);

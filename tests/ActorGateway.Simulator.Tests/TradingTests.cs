@@ -35,6 +35,26 @@ public sealed class TradingTests
     }
 
     [Fact]
+    public async Task A_position_carries_the_label_and_comment_of_the_order_that_opened_it()
+    {
+        await using var host = await StartAsync();
+        var client = await host.AuthorizedAsync();
+        var labelled = MarketOrder();
+        labelled.Label = "strategy-7";
+        labelled.Comment = "entry";
+
+        var fill = await FilledAsync(client, labelled);
+        var plain = await FilledAsync(client, MarketOrder(), "plain");
+        await client.SendAsync(new ProtoOAReconcileReq { CtidTraderAccountId = Demo1 }, "book");
+        var book = await client.ExpectAsync<ProtoOAReconcileRes>("book");
+
+        Assert.Equal(("strategy-7", "entry"), (fill.Position.TradeData.Label, fill.Position.TradeData.Comment));
+        Assert.False(plain.Position.TradeData.HasLabel);
+        var held = Assert.Single(book.Position, p => p.PositionId == fill.Position.PositionId);
+        Assert.Equal("strategy-7", held.TradeData.Label);
+    }
+
+    [Fact]
     public async Task Executions_reach_every_connection_where_the_account_is_authorized()
     {
         await using var host = await StartAsync();

@@ -18,6 +18,7 @@ internal static class SimulatorCommandLine
     private static readonly Option<int> DropAfter = Flag<int>("--drop-after", "Fault: close each connection at its Nth message");
     private static readonly Option<double> DropRate = Flag<double>("--drop-rate", "Fault: chance that a message closes its connection");
     private static readonly Option<int> ReplyDelay = Flag<int>("--reply-delay-ms", "Fault: hold every outbound frame back this many ms");
+    private static readonly Option<int> MaxConnections = Flag<int>("--max-connections", "Connections open at once; more are reset (default 1000)");
     private static readonly Option<bool> NoRateLimits = Flag<bool>("--no-rate-limits", "Do not enforce the 50/5 requests/s limits");
     private static readonly Option<uint[]> NeverAnswer = new("--never-answer")
     {
@@ -34,7 +35,7 @@ internal static class SimulatorCommandLine
     {
         var root = new RootCommand("ActorGateway exchange simulator: a cTrader Open API server for offline development and tests.")
         {
-            Host, Port, NoTls, Cert, Seed, Config, DropAfter, DropRate, ReplyDelay, NeverAnswer, NoRateLimits, Verbosity,
+            Host, Port, NoTls, Cert, Seed, Config, MaxConnections, DropAfter, DropRate, ReplyDelay, NeverAnswer, NoRateLimits, Verbosity,
         };
         root.SetAction((result, cancellationToken) => run(Resolve(result), result.GetValue(Verbosity), cancellationToken));
         return root;
@@ -49,6 +50,7 @@ internal static class SimulatorCommandLine
         Override(result, NoTls, v => options.UseTls = !v);
         Override(result, Cert, v => options.CertificatePath = v);
         Override(result, Seed, v => options.Seed = v);
+        Override(result, MaxConnections, v => options.MaxConnections = v);
         Override(result, NoRateLimits, v => options.RateLimits.Enabled = !v);
         Override(result, DropAfter, v => options.Faults.DropAfterMessages = v);
         Override(result, DropRate, v => options.Faults.DropRate = v);

@@ -20,6 +20,11 @@ internal sealed partial class Connection
             Message = "Connection {ConnectionId} closing: the client sent a frame that cannot be read ({Reason})")]
         public static partial void StreamBroken(ILogger logger, long connectionId, string reason);
 
+        // Information, as for 104: a client pushing the server's limits is worth seeing without debug logs.
+        [LoggerMessage(EventId = 106, Level = LogLevel.Information,
+            Message = "Connection {ConnectionId} closing: the client went over an inbound limit ({Reason})")]
+        public static partial void LimitReached(ILogger logger, long connectionId, string reason);
+
         [LoggerMessage(EventId = 105, Level = LogLevel.Warning, Message = "Connection {ConnectionId} stopped reading on an unexpected failure")]
         public static partial void ReadFailed(ILogger logger, long connectionId, Exception error);
     }

@@ -4,6 +4,7 @@ using ActorGateway.Protocol;
 using ActorGateway.Protocol.Framing;
 using ActorGateway.Protocol.Messages;
 using ActorGateway.Simulator.Exchange;
+using ActorGateway.Simulator.Inbound;
 using Microsoft.Extensions.Logging;
 
 namespace ActorGateway.Simulator.Sessions;
@@ -20,6 +21,7 @@ internal sealed partial class Connection : IDisposable
 
     private readonly Stream _stream;
     private readonly PipeReader _input;
+    private readonly InboundReader _frames;
     private readonly PipeWriter _output;
     private readonly SimulatorContext _context;
     private readonly TimeProvider _time;
@@ -49,8 +51,10 @@ internal sealed partial class Connection : IDisposable
         _context = context;
         _time = context.Time;
         _logger = context.LoggerFactory.CreateLogger<Connection>();
-        _input = PipeReader.Create(stream, new StreamPipeReaderOptions(leaveOpen: true));
+        _input = PipeReader.Create(stream, new StreamPipeReaderOptions(pool: context.InboundPool, leaveOpen: true));
         _output = PipeWriter.Create(stream, new StreamPipeWriterOptions(leaveOpen: true));
+        _frames = new InboundReader(_input, context.Options.MaxFrameSize, context.FrameBudget, context.Time,
+            context.Options.PartialFrameTimeout);
         _budget = new RequestBudget(context.Options.RateLimits, context.HistoricalRequests);
         (_dropAfter, _dropGeneration) = context.Faults.DropAfterSetting;
     }
@@ -124,7 +128,6 @@ internal sealed partial class Connection : IDisposable
 
     private async Task ReadLoopAsync(CancellationToken cancellationToken)
     {
-        var frames = new FrameReader(_input, _context.Options.MaxFrameSize);
         try
         {
             while (true)
@@ -133,7 +136,7 @@ internal sealed partial class Connection : IDisposable
                 OpenApiMessage? message;
                 try
                 {
-                    message = await frames.ReadAsync(cancellationToken).ConfigureAwait(false);
+                    message = await _frames.ReadAsync(cancellationToken).ConfigureAwait(false);
                 }
                 catch (ProtocolException e) when (!e.BreaksStream)
                 {
@@ -150,7 +153,8 @@ internal sealed partial class Connection : IDisposable
                 Post(new ConnectionCommand.FrameReceived(received));
             }
         }
-        catch (Exception e) when (e is ProtocolException or IOException or OperationCanceledException or ObjectDisposedException)
+        catch (Exception e) when (e is ProtocolException or InboundLimitException or IOException or OperationCanceledException
+            or ObjectDisposedException)
         {
             Post(new ConnectionCommand.ReadEnded(e));
         }
@@ -202,17 +206,24 @@ internal sealed partial class Connection : IDisposable
 
     private void OnReadEnded(Exception? error)
     {
-        if (error is ProtocolException broken)
+        switch (error)
         {
-            var code = broken.Kind == ProtocolErrorKind.FrameTooLarge ? ProtoErrorCode.FrameTooLong : ProtoErrorCode.InvalidRequest;
-            WriteNow(ErrorReplies.Common(code, broken.Message), null);
-            Log.StreamBroken(_logger, Id, broken.Message);
+            case ProtocolException broken:
+                var code = broken.Kind == ProtocolErrorKind.FrameTooLarge ? ProtoErrorCode.FrameTooLong : ProtoErrorCode.InvalidRequest;
+                WriteNow(ErrorReplies.Common(code, broken.Message), null);
+                Log.StreamBroken(_logger, Id, broken.Message);
+                break;
+            case InboundLimitException limit:
+                WriteNow(ErrorReplies.Common(limit.Code, limit.Message), null);
+                Log.LimitReached(_logger, Id, limit.Message);
+                break;
         }
 
         Close(error switch
         {
             null => "client closed",
             ProtocolException => "unreadable frame",
+            InboundLimitException => "inbound limit",
             _ => error.GetType().Name,
         });
     }
@@ -280,6 +291,8 @@ internal sealed partial class Connection : IDisposable
         }
 
         await reading.ConfigureAwait(false);
+        // Back to the pool: the budget's reservation, then the pipe's buffers (a partial frame included).
+        _frames.Dispose();
         await _input.CompleteAsync().ConfigureAwait(false);
         Dispose();
     }

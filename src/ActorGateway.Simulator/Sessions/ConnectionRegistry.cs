@@ -6,12 +6,38 @@ namespace ActorGateway.Simulator.Sessions;
 internal sealed class ConnectionRegistry
 {
     private readonly ConcurrentDictionary<long, Connection> _open = new();
+    private readonly Lock _gate = new();
+    private readonly List<(int Count, TaskCompletionSource Signal)> _waiters = [];
 
     public int Count => _open.Count;
 
     public void Add(Connection connection) => _open[connection.Id] = connection;
 
-    public void Remove(Connection connection) => _open.TryRemove(connection.Id, out _);
+    public void Remove(Connection connection)
+    {
+        _open.TryRemove(connection.Id, out _);
+        lock (_gate)
+        {
+            var count = _open.Count;
+            _waiters.RemoveAll(w => w.Count >= count && w.Signal.TrySetResult());
+        }
+    }
+
+    /// <summary>Completes once at most <paramref name="count"/> connections are open.</summary>
+    public Task WhenAtMostAsync(int count, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            if (_open.Count <= count)
+            {
+                return Task.CompletedTask;
+            }
+
+            var signal = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _waiters.Add((count, signal));
+            return signal.Task.WaitAsync(cancellationToken);
+        }
+    }
 
     public void PostToAll(ConnectionCommand command)
     {

@@ -85,6 +85,9 @@ internal sealed partial class TradingDesk
                 OpenTimestamp = Now },
             UsedMargin = (ulong)Margin(symbol, order.TradeData.Volume, account), MarginRate = _prices.UsdValue(symbol.BaseAssetId),
         };
+        // The position carries its order's label and comment, as the real server's do: a strategy finds its positions by label.
+        if (order.TradeData.HasLabel) { position.TradeData.Label = order.TradeData.Label; }
+        if (order.TradeData.HasComment) { position.TradeData.Comment = order.TradeData.Comment; }
         var sign = side == ProtoOATradeSide.Buy ? 1 : -1;
         if (order.HasStopLoss) { position.StopLoss = order.StopLoss; }
         if (order.HasTakeProfit) { position.TakeProfit = order.TakeProfit; }

@@ -59,7 +59,7 @@ internal sealed class RawClient : IAsyncDisposable
         await _output.FlushAsync();
     }
 
-    public async Task SendRawAsync(byte[] bytes)
+    public async Task SendRawAsync(ReadOnlyMemory<byte> bytes)
     {
         await _stream.WriteAsync(bytes);
         await _stream.FlushAsync();
