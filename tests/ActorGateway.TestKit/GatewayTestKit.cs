@@ -11,7 +11,7 @@ namespace ActorGateway.TestKit;
 /// </summary>
 public abstract class GatewayTestKit : Akka.TestKit.Xunit2.TestKit, IAsyncLifetime
 {
-    private readonly List<GatewayClient> _clients = [];
+    private readonly List<IAsyncDisposable> _clients = [];
 
     protected GatewayTestKit()
         : base(VirtualTimeSystem.Config)
@@ -41,8 +41,9 @@ public abstract class GatewayTestKit : Akka.TestKit.Xunit2.TestKit, IAsyncLifeti
         return Track(new GatewayClient(Sys, options));
     }
 
-    /// <summary>Disposes <paramref name="client"/> with the test.</summary>
-    protected GatewayClient Track(GatewayClient client)
+    /// <summary>Disposes <paramref name="client"/> (a gateway or a session) with the test.</summary>
+    protected T Track<T>(T client)
+        where T : IAsyncDisposable
     {
         _clients.Add(client);
         return client;

@@ -57,8 +57,13 @@ internal static class AccountWork
         var granted = job.Granted;
         try
         {
-            granted ??= (await link.AskAsync<ProtoOAGetAccountListByAccessTokenRes>(
-                new ProtoOAGetAccountListByAccessTokenReq { AccessToken = job.AccessToken }, job.Epoch).ConfigureAwait(false)).CtidTraderAccount;
+            // A list asked earlier may predate the account's grant: one not on it is asked about once more.
+            if (granted is null || !granted.Any(a => (long)a.CtidTraderAccountId == id))
+            {
+                granted = (await link.AskAsync<ProtoOAGetAccountListByAccessTokenRes>(
+                    new ProtoOAGetAccountListByAccessTokenReq { AccessToken = job.AccessToken }, job.Epoch).ConfigureAwait(false)).CtidTraderAccount;
+            }
+
             if (CheckGrant(id, granted, environment) is { } refused)
             {
                 return new AccountOutcome(job) { Granted = granted, Error = refused };
@@ -79,7 +84,7 @@ internal static class AccountWork
         }
         catch (GatewayRejectedException e) when (e.ErrorCode == TokenInvalid)
         {
-            return new AccountOutcome(job) { Granted = null, TokenExpired = true };
+            return new AccountOutcome(job) { Granted = granted, TokenExpired = true };
         }
         catch (GatewayRejectedException e)
         {

@@ -27,8 +27,8 @@ internal sealed class TokenKeeper(SessionSettings settings, SessionLink link, IA
     /// <summary>True when a refresh is wanted but had to wait for a connection.</summary>
     public bool Due { get; private set; }
 
-    /// <summary>Keeps the first grant list asked.</summary>
-    public void Keep(IReadOnlyList<ProtoOACtidTraderAccount>? granted) => _granted ??= granted;
+    /// <summary>Keeps the latest grant list asked.</summary>
+    public void Keep(IReadOnlyList<ProtoOACtidTraderAccount>? granted) => _granted = granted ?? _granted;
 
     /// <summary>An explicit <see cref="RefreshTokens"/>: answered when the new pair is persisted, or failed.</summary>
     public void RefreshFor(IActorRef waiter, int epoch)

@@ -1,0 +1,166 @@
+using ActorGateway.Protocol.Messages;
+using ActorGateway.Publishing;
+using ActorGateway.Session;
+using ActorGateway.TestKit;
+using ActorGateway.Tests.Support;
+using ActorGateway.Trading;
+using Akka.Actor;
+
+namespace ActorGateway.Tests.Session;
+
+/// <summary>The session as actors use it: by messages to <see cref="GatewaySession.Actor"/>, on virtual time.</summary>
+public sealed class SessionActorTests : GatewayTestKit
+{
+    private readonly List<GatewaySession> _sessions = [];
+
+    [Fact]
+    public async Task Request_told_to_the_session_actor_starts_the_session_and_the_reply_comes_back_to_the_sender()
+    {
+        var session = CreateSession();
+
+        session.Actor.Tell(new ProtoOATraderReq { CtidTraderAccountId = SessionHarness.Account }, TestActor);
+        var server = await Transport.AcceptAsync();
+        await SessionHarness.AnswerApplicationAuthAsync(server);
+        await SessionHarness.AnswerFirstAccountAuthAsync(server);
+        await SessionHarness.AnswerAsync<ProtoOATraderReq>(server, Trader());
+
+        Assert.Equal(SessionHarness.Account, ExpectMsg<ProtoOATraderRes>().Trader.CtidTraderAccountId);
+    }
+
+    [Fact]
+    public async Task Requests_held_while_restoring_go_out_after_it_in_the_order_they_were_sent()
+    {
+        var session = CreateSession();
+        var server = await StartWithAccountAsync(session);
+        await server.FailAsync();
+        var again = await Transport.AcceptAsync();
+
+        session.Actor.Tell(new ProtoOAVersionReq(), TestActor);
+        var fromTask = session.AskAsync<ProtoOASymbolsListRes>(new ProtoOASymbolsListReq { CtidTraderAccountId = SessionHarness.Account });
+        session.Actor.Tell(new GatewayRequest(new ProtoOATraderReq { CtidTraderAccountId = SessionHarness.Account }), TestActor);
+        await SessionHarness.AnswerApplicationAuthAsync(again);
+        await SessionHarness.AnswerAsync<ProtoOAAccountAuthReq>(again, new ProtoOAAccountAuthRes { CtidTraderAccountId = 1 });
+        await SessionHarness.AnswerAsync<ProtoOAReconcileReq>(again, new ProtoOAReconcileRes { CtidTraderAccountId = 1 });
+
+        await SessionHarness.AnswerAsync<ProtoOAVersionReq>(again, new ProtoOAVersionRes { Version = "91" });
+        await SessionHarness.AnswerAsync<ProtoOASymbolsListReq>(again, new ProtoOASymbolsListRes { CtidTraderAccountId = 1 });
+        await SessionHarness.AnswerAsync<ProtoOATraderReq>(again, Trader());
+        Assert.Equal("91", ExpectMsg<ProtoOAVersionRes>().Version);
+        Assert.Equal(SessionHarness.Account, ExpectMsg<ProtoOATraderRes>().Trader.CtidTraderAccountId);
+        Assert.Equal(SessionHarness.Account, (await fromTask.OrTimeout()).CtidTraderAccountId);
+    }
+
+    [Fact]
+    public async Task Held_request_times_out_at_its_own_deadline_while_the_connection_stays_away()
+    {
+        var session = CreateSession(o => o.Gateway.ConnectTimeout = TimeSpan.FromSeconds(30));
+        var server = await StartWithAccountAsync(session);
+        Transport.HangConnects = true;
+        await server.FailAsync();
+        await Transport.Attempts.ExpectAsync(); // the first connection
+        await Transport.Attempts.ExpectAsync(); // the one that hangs
+
+        session.Actor.Tell(new GatewayRequest(new ProtoOAVersionReq(), TimeSpan.FromSeconds(2)), TestActor);
+        await SettleSessionAsync(session);
+        Time.Advance(TimeSpan.FromSeconds(3));
+
+        var failure = ExpectMsg<Status.Failure>();
+        var timeout = Assert.IsType<GatewayTimeoutException>(failure.Cause);
+        Assert.False(timeout.WasWritten);
+    }
+
+    [Fact]
+    public async Task Trading_request_told_to_the_session_gets_its_reply_and_the_order_outcome()
+    {
+        var session = CreateSession();
+        var server = await StartWithAccountAsync(session);
+
+        session.Actor.Tell(Replies.MarketOrder(SessionHarness.Account), TestActor);
+        var (placed, id) = await server.ExpectAsync<ProtoOANewOrderReq>();
+        await server.SendAsync(Orders.Event(ProtoOAExecutionType.OrderFilled,
+            Orders.Order(55, ProtoOAOrderStatus.OrderStatusFilled, placed.ClientOrderId, executedVolume: 1000)), id);
+
+        Assert.Equal(ProtoOAExecutionType.OrderFilled, ExpectMsg<ProtoOAExecutionEvent>().ExecutionType);
+        var outcome = ExpectMsg<OrderOutcome>();
+        Assert.Equal((OrderState.Filled, 55L), (outcome.State, outcome.OrderId));
+    }
+
+    [Fact]
+    public async Task Request_for_an_account_the_token_does_not_grant_fails_typed_and_others_go_on()
+    {
+        var session = CreateSession();
+        Logs.Expect(1026);
+        var server = await StartWithAccountAsync(session);
+
+        session.Actor.Tell(new ProtoOATraderReq { CtidTraderAccountId = 9 }, TestActor);
+        await SessionHarness.AnswerAsync<ProtoOAGetAccountListByAccessTokenReq>(server, new ProtoOAGetAccountListByAccessTokenRes
+        {
+            AccessToken = "(not echoed)",
+            CtidTraderAccount = { new ProtoOACtidTraderAccount { CtidTraderAccountId = 1, IsLive = false } },
+        });
+
+        var refused = Assert.IsType<GatewayAccountException>(ExpectMsg<Status.Failure>().Cause);
+        Assert.Equal((9L, AccountFailureKind.NotGranted), (refused.AccountId, refused.Kind));
+        session.Actor.Tell(new ProtoOATraderReq { CtidTraderAccountId = SessionHarness.Account }, TestActor);
+        await SessionHarness.AnswerAsync<ProtoOATraderReq>(server, Trader());
+        Assert.Equal(SessionHarness.Account, ExpectMsg<ProtoOATraderRes>().Trader.CtidTraderAccountId);
+    }
+
+    [Fact]
+    public async Task SubscribeEvents_told_to_the_session_reaches_its_publisher()
+    {
+        var session = CreateSession();
+        var server = await StartWithAccountAsync(session);
+        var subscriber = CreateTestProbe();
+
+        session.Actor.Tell(new SubscribeEvents(subscriber.Ref, SubscriptionOptions.MarketData(SessionHarness.Account)), TestActor);
+        ExpectMsg<EventsSubscribed>();
+        await server.SendAsync(new ProtoOASpotEvent { CtidTraderAccountId = SessionHarness.Account, SymbolId = 3, Bid = 1 });
+
+        var batch = subscriber.ExpectMsg<EventBatch>();
+        Assert.Equal(3, Assert.IsType<ProtoOASpotEvent>(Assert.Single(batch.Items).Message).SymbolId);
+    }
+
+    private GatewaySession CreateSession(Action<SessionOptions>? configure = null)
+    {
+        var options = new SessionOptions
+        {
+            ClientId = "harness-client",
+            ClientSecret = "harness-secret",
+            AccessToken = SessionHarness.AccessToken,
+            Gateway = new GatewayOptions
+            {
+                Name = $"s{_sessions.Count}",
+                Hosts = ["test-host"],
+                TimeProvider = Time,
+                TransportFactory = Transport,
+                LoggerFactory = Logs,
+                RetryPolicy = new RecordingRetryPolicy(),
+            },
+        };
+        configure?.Invoke(options);
+        var session = new GatewaySession(Sys, options);
+        _sessions.Add(session);
+        Track(session);
+        return session;
+    }
+
+    private async Task<InMemoryServer> StartWithAccountAsync(GatewaySession session)
+    {
+        var authorizing = session.AuthorizeAccountAsync(SessionHarness.Account);
+        var server = await Transport.AcceptAsync();
+        await SessionHarness.AnswerApplicationAuthAsync(server);
+        await SessionHarness.AnswerFirstAccountAuthAsync(server);
+        await authorizing.OrTimeout();
+        return server;
+    }
+
+    /// <summary>Completes once the session actor has handled everything told to it before.</summary>
+    private static Task SettleSessionAsync(GatewaySession session) => session.Actor.Ask<ActorIdentity>(new Identify(null)).OrTimeout();
+
+    private static ProtoOATraderRes Trader() => new()
+    {
+        CtidTraderAccountId = SessionHarness.Account,
+        Trader = new ProtoOATrader { CtidTraderAccountId = SessionHarness.Account, Balance = 1, DepositAssetId = 1, MoneyDigits = 2 },
+    };
+}
