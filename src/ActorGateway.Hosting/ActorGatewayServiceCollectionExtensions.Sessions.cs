@@ -8,7 +8,8 @@ namespace ActorGateway.Hosting;
 public static partial class ActorGatewayServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds a hosted <see cref="GatewaySession"/> (resolvable as <see cref="GatewaySession"/> for the unnamed one, and as
+    /// Adds a hosted <see cref="GatewaySession"/> (resolvable as <see cref="GatewaySession"/> and <see cref="IGatewaySession"/>
+    /// for the unnamed one, whose actor is also in the actor registry under <see cref="ActorGatewaySessionKey"/>, and as
     /// the keyed service <paramref name="name"/>): its connection is bound like a gateway's
     /// (<c>ActorGateway</c> or <c>ActorGateway:Gateways:&lt;name&gt;</c>), its credentials from the <c>Session</c> section
     /// under it (<see cref="SessionHostOptions"/>), secrets from the environment only. It lives in the host's actor
@@ -31,6 +32,7 @@ public static partial class ActorGatewayServiceCollectionExtensions
         if (name.Length == 0)
         {
             services.TryAddSingleton(sp => sp.GetRequiredService<GatewayClientFactory>().GetSession(Options.DefaultName));
+            services.TryAddSingleton<IGatewaySession>(sp => sp.GetRequiredService<GatewaySession>());
         }
 
         return services;

@@ -60,8 +60,6 @@ public sealed class ActorGateways : IExtension
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(options.Gateway);
-
-        // When the core gives the session an actor of its own, this is where its IActorRef is handed to the registry.
         return Add(name, options.Gateway.Name, () => new GatewaySession(_system, options));
     }
 

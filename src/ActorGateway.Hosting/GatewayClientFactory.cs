@@ -76,7 +76,14 @@ internal sealed class GatewayClientFactory(
         var gateways = ActorGateways.Get(system);
         if (registry.IsSession(name))
         {
-            return gateways.AddSession(name, SessionOptionsOf(name));
+            var session = gateways.AddSession(name, SessionOptionsOf(name));
+            if (name.Length == 0)
+            {
+                // Actors find the unnamed session's actor in the registry, as they find the gateway's.
+                services.GetRequiredService<ActorRegistry>().TryRegister<ActorGatewaySessionKey>(session.Actor);
+            }
+
+            return session;
         }
 
         var client = gateways.AddClient(name, options.Get(name));

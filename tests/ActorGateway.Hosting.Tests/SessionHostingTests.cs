@@ -39,8 +39,11 @@ public sealed class SessionHostingTests
         var session = host.Services.GetRequiredService<GatewaySession>();
         Assert.Same(session, ActorGateways.Get(system).GetSession(""));
         Assert.Same(session, host.Services.GetRequiredKeyedService<GatewaySession>(""));
+        Assert.Same(session, host.Services.GetRequiredService<IGatewaySession>());
         var gatewayActor = await system.ActorSelection("/user/gateway-default").ResolveOne(TestTimeouts.Default).OrTimeout();
         Assert.Equal(system.Name, gatewayActor.Path.Address.System);
+        var sessionActor = await host.Services.GetRequiredService<Akka.Hosting.IRequiredActor<ActorGatewaySessionKey>>().GetAsync().OrTimeout();
+        Assert.Equal(session.Actor, sessionActor);
         await host.StopAsync().OrTimeout();
     }
 
