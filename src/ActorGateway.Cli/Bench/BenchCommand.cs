@@ -35,9 +35,16 @@ internal static class BenchCommand
         };
         caller.AcceptOnlyFromAmong([.. Enum.GetValues<BenchCaller>().Select(value => value.Word()), "both"]);
 
+        var subscriber = new Option<string>("--subscriber")
+        {
+            Description = "How fan-out subscribers get events: actor, stream, callback or all.",
+            DefaultValueFactory = _ => "all",
+        };
+        subscriber.AcceptOnlyFromAmong([.. Enum.GetValues<FanOutSubscriber>().Select(value => value.Word()), "all"]);
+
         var command = new Command("bench", "Measure the gateway against a raw-socket client on the simulator.")
         {
-            scenario, json, seconds, rounds, window, inFlight, pacedRate, transport, caller,
+            scenario, json, seconds, rounds, window, inFlight, pacedRate, transport, caller, subscriber,
         };
         RequirePositive(seconds);
         RequirePositive(rounds);
@@ -60,6 +67,7 @@ internal static class BenchCommand
                     _ => [BenchTransport.Tcp, BenchTransport.Tls],
                 },
                 Callers = Callers(parse.GetValue(caller)!),
+                SubscriberKinds = [.. Enum.GetValues<FanOutSubscriber>().Where(k => parse.GetValue(subscriber) is "all" || k.Word() == parse.GetValue(subscriber))],
             };
             return RunAsync(parse.GetValue(scenario)!, settings, parse.GetValue(json), AnsiConsole.Console, cancellationToken);
         });

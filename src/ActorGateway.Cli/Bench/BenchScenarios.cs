@@ -40,11 +40,16 @@ internal static class BenchScenarios
             case FanOutScenario.Name:
                 foreach (var subscribers in settings.Subscribers)
                 {
-                    results.Add(await FanOutScenario.RunAsync(settings, subscribers, null, cancellationToken).ConfigureAwait(false));
+                    results.Add(await FanOutScenario.RunAsync(settings, subscribers, null, settings.SubscriberKinds[0], cancellationToken)
+                        .ConfigureAwait(false));
                 }
 
-                results.Add(await FanOutScenario.RunAsync(settings, settings.Subscribers.Max(), settings.PacedEventsPerSecond,
-                    cancellationToken).ConfigureAwait(false));
+                // The target (a million a second to the most subscribers, none lost) for each kind of subscriber.
+                foreach (var kind in settings.SubscriberKinds)
+                {
+                    results.Add(await FanOutScenario.RunAsync(settings, settings.Subscribers.Max(), settings.PacedEventsPerSecond, kind,
+                        cancellationToken).ConfigureAwait(false));
+                }
 
                 break;
             default:

@@ -11,9 +11,9 @@ using Google.Protobuf;
 namespace ActorGateway.Cli.Bench;
 
 /// <summary>
-/// Spot events decoded and handed to N subscribers per second: a <see cref="GatewaySession"/>'s market-data streams
-/// (the publisher's subscriber queues, each read by its callback) against a raw reader that decodes each frame and calls
-/// the same N handlers in its read loop. Each round gets a fresh connection so the side not being measured is not
+/// Spot events decoded and handed to N subscribers per second: a <see cref="GatewaySession"/>'s publisher delivering to
+/// subscriber actors, streams or callbacks (<see cref="FanOutSubscriber"/>) against a raw reader that decodes each frame
+/// and calls the same N handlers in its read loop. Each round gets a fresh connection so the side not being measured is not
 /// reading meanwhile. As fast as the gateway reads, subscribers that fall behind lose events by design (their queues
 /// are bounded); at a set pace, the question is whether every subscriber keeps up with nothing lost.
 /// </summary>
@@ -26,7 +26,7 @@ internal static class FanOutScenario
     private const int SubscriberCapacity = 100_000;
 
     public static async Task<ScenarioResult> RunAsync(BenchSettings settings, int subscribers, int? eventsPerSecond,
-        CancellationToken cancellationToken)
+        FanOutSubscriber kind, CancellationToken cancellationToken)
     {
         var server = new SpotFloodServer(eventsPerSecond);
         var drains = new List<double>();
@@ -35,7 +35,7 @@ internal static class FanOutScenario
         await using (server.ConfigureAwait(false))
         {
             (gateway, raw) = await SideBySide.RunAsync(settings,
-                duration => GatewayRoundAsync(server, subscribers, duration, drains, dropped, cancellationToken),
+                duration => GatewayRoundAsync(server, subscribers, kind, duration, drains, dropped, cancellationToken),
                 duration => RawRoundAsync(server, subscribers, duration, cancellationToken)).ConfigureAwait(false);
         }
 
@@ -53,14 +53,15 @@ internal static class FanOutScenario
 
         var pace = eventsPerSecond is { } offered ? $"{offered:N0}/s offered" : "as fast as read";
         return new ScenarioResult(Name,
-            $"TCP, {subscribers} subscriber{(subscribers == 1 ? "" : "s")} of capacity {SubscriberCapacity:N0}, {pace}", figures);
+            $"TCP, {subscribers} {kind.Word()} subscriber{(subscribers == 1 ? "" : "s")} of capacity {SubscriberCapacity:N0}, {pace}", figures);
     }
 
-    private static async Task<double> GatewayRoundAsync(SpotFloodServer server, int subscribers, TimeSpan duration,
-        List<double> drains, List<double> dropped, CancellationToken cancellationToken)
+    private static async Task<double> GatewayRoundAsync(SpotFloodServer server, int subscribers, FanOutSubscriber kind,
+        TimeSpan duration, List<double> drains, List<double> dropped, CancellationToken cancellationToken)
     {
-        var counters = Enumerable.Range(0, subscribers).Select(_ => new Subscriber()).ToArray();
-        var session = new GatewaySession(new SessionOptions
+        var counters = Enumerable.Range(0, subscribers).Select(_ => new FanOutCounter()).ToArray();
+        var system = BenchActorSystem.Create();
+        var session = new GatewaySession(system, new SessionOptions
         {
             Gateway = new GatewayOptions
             {
@@ -73,11 +74,10 @@ internal static class FanOutScenario
             ClientSecret = BenchServer.ClientSecret,
             AccessToken = BenchServer.AccessToken,
         });
-        var streams = new List<GatewaySubscription<IMessage>>();
+        var attached = new List<FanOutSubscribers.Attached>();
         double rate;
         try
         {
-            // Each subscriber is a market-data stream of the publisher, read by its callback on a task of its own.
             var marketData = SubscriptionOptions.MarketData(BenchServer.AccountId);
             var options = new SubscriptionOptions
             {
@@ -86,7 +86,11 @@ internal static class FanOutScenario
                 Overflow = marketData.Overflow,
                 Capacity = SubscriberCapacity,
             };
-            streams.AddRange(counters.Select(counter => session.Subscribe<IMessage>(options, counter.OnItem)));
+            foreach (var counter in counters)
+            {
+                attached.Add(await kind.AttachAsync(session, system, options, counter).ConfigureAwait(false));
+            }
+
             await session.SubscribeSpotsAsync(BenchServer.AccountId, SpotFloodServer.SymbolIds, cancellationToken).ConfigureAwait(false);
             rate = await CountAsync(counters[^1], duration, cancellationToken).ConfigureAwait(false);
         }
@@ -98,13 +102,14 @@ internal static class FanOutScenario
         // Disposing waits for the actor to work through every frame the reader queued ahead of the shutdown.
         var ended = Stopwatch.GetTimestamp();
         var lost = 0L;
-        foreach (var stream in streams)
+        foreach (var subscriber in attached)
         {
-            lost += stream.Dropped;
-            await stream.DisposeAsync().ConfigureAwait(false);
+            lost += subscriber.Dropped();
+            await subscriber.Detach().ConfigureAwait(false);
         }
 
         await session.DisposeAsync().ConfigureAwait(false);
+        await system.Terminate().ConfigureAwait(false);
         drains.Add(Statistics.Seconds(ended, Stopwatch.GetTimestamp()) * 1e3);
         dropped.Add(lost / duration.TotalSeconds);
         return rate;
@@ -113,7 +118,7 @@ internal static class FanOutScenario
     private static async Task<double> RawRoundAsync(SpotFloodServer server, int subscribers, TimeSpan duration,
         CancellationToken cancellationToken)
     {
-        var counters = Enumerable.Range(0, subscribers).Select(_ => new Subscriber()).ToArray();
+        var counters = Enumerable.Range(0, subscribers).Select(_ => new FanOutCounter()).ToArray();
         using var socket = new Socket(SocketType.Stream, ProtocolType.Tcp);
         await socket.ConnectAsync(server.EndPoint, cancellationToken).ConfigureAwait(false);
         await socket.SendAsync(SpotFloodHandshake.Greeting, SocketFlags.None, cancellationToken).ConfigureAwait(false);
@@ -125,7 +130,7 @@ internal static class FanOutScenario
         return rate;
     }
 
-    private static async Task ReadAsync(Stream stream, Subscriber[] subscribers, CancellationToken cancellationToken)
+    private static async Task ReadAsync(Stream stream, FanOutCounter[] subscribers, CancellationToken cancellationToken)
     {
         var input = PipeReader.Create(stream);
         try
@@ -157,7 +162,7 @@ internal static class FanOutScenario
     }
 
     /// <summary>Events the last subscriber got per second over <paramref name="duration"/>, once the flow has started.</summary>
-    private static async Task<double> CountAsync(Subscriber last, TimeSpan duration, CancellationToken cancellationToken)
+    private static async Task<double> CountAsync(FanOutCounter last, TimeSpan duration, CancellationToken cancellationToken)
     {
         await last.FirstEvent.WaitAsync(TimeSpan.FromSeconds(10), cancellationToken).ConfigureAwait(false);
         var start = Stopwatch.GetTimestamp();
@@ -167,54 +172,5 @@ internal static class FanOutScenario
         await Task.Delay(duration, cancellationToken).ConfigureAwait(false);
         await last.ReachedAsync(before + 1).WaitAsync(TimeSpan.FromSeconds(10), cancellationToken).ConfigureAwait(false);
         return (last.Count - before) / Statistics.Seconds(start, Stopwatch.GetTimestamp());
-    }
-
-    private sealed record Waiter(long Target, TaskCompletionSource Signal);
-
-    /// <summary>A subscriber that only counts, so the figure is the cost of getting events to it.</summary>
-    private sealed class Subscriber
-    {
-        private readonly TaskCompletionSource _first = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        private long _count;
-        private Waiter? _waiter;
-
-        public Task FirstEvent => _first.Task;
-
-        public long Count => Volatile.Read(ref _count);
-
-        /// <summary>Completes once <paramref name="target"/> events have been counted (one waiter at a time).</summary>
-        public Task ReachedAsync(long target)
-        {
-            var signal = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            Volatile.Write(ref _waiter, new Waiter(target, signal));
-            if (Count >= target)
-            {
-                signal.TrySetResult();
-            }
-
-            return signal.Task;
-        }
-
-        public void OnItem(StreamItem<IMessage> item)
-        {
-            if (item.IsMessage)
-            {
-                On(default);
-            }
-        }
-
-        public void On(in OpenApiMessage message)
-        {
-            var count = Interlocked.Increment(ref _count);
-            if (count == 1)
-            {
-                _first.TrySetResult();
-            }
-
-            if (Volatile.Read(ref _waiter) is { } waiter && count >= waiter.Target)
-            {
-                waiter.Signal.TrySetResult();
-            }
-        }
     }
 }

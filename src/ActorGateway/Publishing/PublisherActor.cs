@@ -15,11 +15,11 @@ namespace ActorGateway.Publishing;
 /// </summary>
 internal sealed class PublisherActor : UntypedActor
 {
-    // Events filtered in one pass; bounds the working arrays, not what a subscriber receives at once.
-    private const int RunSize = 256;
+    // The first size of the working arrays; they grow to the largest read.
+    private const int ReadSize = 256;
 
     private readonly Dictionary<IActorRef, Subscriber> _subscribers = [];
-    private readonly InboundBatch _run = new(RunSize);
+    private readonly InboundBatch _run = new(ReadSize);
     private readonly EventKeys _keys = new();
     private readonly HashSet<(long Account, long Symbol)> _warned = [];
     private readonly PublisherSink _sink;
@@ -114,26 +114,13 @@ internal sealed class PublisherActor : UntypedActor
         }
     }
 
+    /// <summary>
+    /// A subscriber that is waiting for events, wants all of the read and has nothing older waiting, is handed the read
+    /// itself: one array per read, shared. Any other gets what passes its filter added to its buffer.
+    /// </summary>
     private void Publish(Protocol.OpenApiMessage[] messages)
     {
-        foreach (ref readonly var message in messages.AsSpan())
-        {
-            _run.Add(message.Payload, message.PayloadType);
-            if (_run.IsFull)
-            {
-                Offer();
-            }
-        }
-
-        Offer();
-        foreach (var subscriber in _subscribers.Values)
-        {
-            Deliver(subscriber);
-        }
-    }
-
-    private void Offer()
-    {
+        _run.Load(messages);
         foreach (var subscriber in _subscribers.Values)
         {
             if (subscriber.Filter.NeedsKeys)
@@ -141,20 +128,33 @@ internal sealed class PublisherActor : UntypedActor
                 _run.ReadKeys(_keys);
             }
 
-            var wasLosing = subscriber.Buffer.IsLosing;
-            var lost = subscriber.Buffer.Offer(_run, subscriber.Filter);
-            if (lost > 0)
+            if (!subscriber.AwaitingAck && !subscriber.Buffer.HasItems && _run.AllPass(subscriber.Filter))
             {
-                subscriber.Stats.AddDropped(lost);
-                _metrics.EventsDropped(lost);
-                if (!wasLosing)
-                {
-                    _log.SubscriberOverflow(subscriber.Ref.Path.Name, subscriber.Stats.Dropped);
-                }
+                subscriber.AwaitingAck = true;
+                subscriber.Ref.Tell(new EventBatch(_run.AsItems()), Self);
+                continue;
             }
+
+            Offer(subscriber);
+            Deliver(subscriber);
         }
 
         _run.Clear();
+    }
+
+    private void Offer(Subscriber subscriber)
+    {
+        var wasLosing = subscriber.Buffer.IsLosing;
+        var lost = subscriber.Buffer.Offer(_run, subscriber.Filter);
+        if (lost > 0)
+        {
+            subscriber.Stats.AddDropped(lost);
+            _metrics.EventsDropped(lost);
+            if (!wasLosing)
+            {
+                _log.SubscriberOverflow(subscriber.Ref.Path.Name, subscriber.Stats.Dropped);
+            }
+        }
     }
 
     private void Deliver(Subscriber subscriber)

@@ -29,6 +29,22 @@ public sealed class PublisherActorTests : Akka.TestKit.Xunit2.TestKit
     }
 
     [Fact]
+    public void SubscribeEvents_subscribers_that_keep_up_and_want_all_of_a_read_share_one_array_for_it()
+    {
+        var publisher = CreatePublisher();
+        var first = CreateTestProbe();
+        var second = CreateTestProbe();
+        Subscribe(publisher, first.Ref, new SubscriptionOptions());
+        Subscribe(publisher, second.Ref, SubscriptionOptions.MarketData(accountId: 1));
+
+        publisher.Tell(Read(SpotOf(1, 1), SpotOf(1, 2), SpotOf(1, 3)));
+
+        var seen = first.ExpectMsg<EventBatch>().Items;
+        Assert.Equal(3, seen.Count);
+        Assert.Same(seen, second.ExpectMsg<EventBatch>().Items);
+    }
+
+    [Fact]
     public void EventBatch_unanswered_holds_the_rest_at_the_publisher_within_the_bound_and_marks_the_gap()
     {
         var publisher = CreatePublisher();
