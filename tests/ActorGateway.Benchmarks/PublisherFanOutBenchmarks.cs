@@ -1,3 +1,4 @@
+using ActorGateway.Actors;
 using ActorGateway.Diagnostics;
 using ActorGateway.Protocol;
 using ActorGateway.Protocol.Messages;
@@ -36,7 +37,7 @@ public class PublisherFanOutBenchmarks
         _callbacks = Enumerable.Range(0, Subscribers).Select(_ => (Action<StreamItem<ProtoOASpotEvent>>)Count).ToArray();
         _system = ActorSystem.Create("bench");
         var sink = new PublisherSink();
-        _publisher = _system.ActorOf(PublisherActor.Props(sink, null, _metrics, NullLoggerFactory.Instance));
+        _publisher = _system.ActorOf(PublisherActor.Props(sink.Subscribers, null, _metrics, NullLoggerFactory.Instance));
         _read = new InboundEvents([.. Enumerable.Repeat(DeliveryCounter.Spot, ReadSize)]);
         // Room for a whole batch, so nothing is dropped and every operation delivers Batch × Subscribers events.
         var options = new SubscriptionOptions { Capacity = Batch * 2, Overflow = OverflowPolicy.DropOldest };

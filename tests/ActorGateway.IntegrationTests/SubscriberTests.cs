@@ -62,7 +62,7 @@ public sealed class SubscriberTests
         }
 
         Assert.Equal(slow.Dropped, lost);
-        Assert.InRange(kept.Count, 5, 10); // at most its bound twice: one batch in its hands, one bound waiting
+        Assert.True(lost > fastSpots.Count / 2, $"{lost} of {fastSpots.Count} lost"); // it kept one read it was handed and its bound of 5
         Assert.Equal(kept, fastSpots.Where(kept.Contains)); // in the order they were sent
         Assert.Equal(fastSpots[^5..], kept[^5..]); // the newest five, the very same events
     }

@@ -47,7 +47,7 @@ internal sealed class GatewayActor : UntypedActor
     {
         // The raiser and the publisher exist before the connection actor, which feeds them.
         _events?.Attach(Context.ActorOf(EventRaiser.Props(_events), "events"));
-        _publisher = Context.ActorOf(PublisherActor.Props(_wiring.Publisher, _wiring.EverSubscribed, _wiring.Metrics,
+        _publisher = Context.ActorOf(PublisherActor.Props(_wiring.Publisher.Subscribers, _wiring.EverSubscribed, _wiring.Metrics,
             _wiring.Settings.LoggerFactory), "publisher");
         _wiring.Publisher.Attach(_publisher);
         _connection = Context.ActorOf(ConnectionActor.Props(_wiring), "connection");
@@ -127,6 +127,8 @@ internal sealed class GatewayActor : UntypedActor
         var tracked = new TrackedRequest(WithClientOrderId(request, id), info, id, wait, deadline, sendTo, _wiring.Ids,
             _wiring.Settings.TimeProvider);
         var tracker = Context.ActorOf(OrderTracker.Props(tracked, replyTo), $"order-{id}");
+        // Sent from here rather than by the tracker, so it keeps its place among the requester's other requests.
+        sendTo.Tell(new ActorRequest(tracked.Request, info, id, wait, deadline, tracker));
         Context.Watch(tracker);
         _trackersByMsgId[id] = tracker;
     }

@@ -27,7 +27,7 @@ internal sealed class GatewayWiring
     public GatewayMetrics Metrics { get; }
 
     /// <summary>The connection actor's side of the publisher, attached by the gateway actor.</summary>
-    public Publishing.PublisherSink Publisher { get; } = new();
+    public PublisherSink Publisher { get; } = new();
 
     /// <summary>Whether a session ever subscribed to market data of (account, symbol); null without a session.</summary>
     public Func<long, long, bool>? EverSubscribed { get; init; }

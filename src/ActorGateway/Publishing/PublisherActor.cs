@@ -22,25 +22,25 @@ internal sealed class PublisherActor : UntypedActor
     private readonly InboundBatch _run = new(ReadSize);
     private readonly EventKeys _keys = new();
     private readonly HashSet<(long Account, long Symbol)> _warned = [];
-    private readonly PublisherSink _sink;
+    private readonly SubscriberCount _count;
     private readonly Func<long, long, bool>? _isSubscribed;
     private readonly GatewayMetrics _metrics;
     private readonly ILogger _log;
 
-    /// <param name="sink">The connection actor's side, told how many subscribers there are.</param>
+    /// <param name="count">Where the publisher keeps how many subscribers it has, for what feeds it.</param>
     /// <param name="isSubscribed">Whether the session ever subscribed to market data of (account, symbol); null without one.</param>
     /// <param name="metrics">Counts dropped events.</param>
     /// <param name="loggerFactory">Where overflows and market-data mistakes are reported.</param>
-    public PublisherActor(PublisherSink sink, Func<long, long, bool>? isSubscribed, GatewayMetrics metrics, ILoggerFactory loggerFactory)
+    public PublisherActor(SubscriberCount count, Func<long, long, bool>? isSubscribed, GatewayMetrics metrics, ILoggerFactory loggerFactory)
     {
-        _sink = sink;
+        _count = count;
         _isSubscribed = isSubscribed;
         _metrics = metrics;
         _log = loggerFactory.CreateLogger<PublisherActor>();
     }
 
-    public static Props Props(PublisherSink sink, Func<long, long, bool>? isSubscribed, GatewayMetrics metrics, ILoggerFactory loggerFactory) =>
-        Akka.Actor.Props.Create(() => new PublisherActor(sink, isSubscribed, metrics, loggerFactory));
+    public static Props Props(SubscriberCount count, Func<long, long, bool>? isSubscribed, GatewayMetrics metrics, ILoggerFactory loggerFactory) =>
+        Akka.Actor.Props.Create(() => new PublisherActor(count, isSubscribed, metrics, loggerFactory));
 
     protected override void OnReceive(object message)
     {
@@ -83,7 +83,7 @@ internal sealed class PublisherActor : UntypedActor
         }
     }
 
-    protected override void PostStop() => _sink.Subscribers = 0;
+    protected override void PostStop() => _count.Value = 0;
 
     private void OnSubscribe(IActorRef subscriber, SubscriptionOptions options, SubscriberStats stats, IActorRef replyTo)
     {
@@ -99,7 +99,7 @@ internal sealed class PublisherActor : UntypedActor
 
         var filter = new SubscriptionFilter(options.PayloadTypes, options.AccountId, options.SymbolIds);
         _subscribers[subscriber] = new Subscriber(subscriber, filter, new SubscriberBuffer(options.Capacity, options.Overflow), stats);
-        _sink.Subscribers = _subscribers.Count;
+        _count.Value = _subscribers.Count;
         Context.Watch(subscriber);
         WarnIfNeverSubscribed(filter);
         replyTo.Tell(new EventsSubscribed(subscriber));
@@ -110,7 +110,7 @@ internal sealed class PublisherActor : UntypedActor
         if (_subscribers.Remove(subscriber))
         {
             Context.Unwatch(subscriber);
-            _sink.Subscribers = _subscribers.Count;
+            _count.Value = _subscribers.Count;
         }
     }
 

@@ -11,7 +11,8 @@ namespace ActorGateway.Trading;
 /// the requester first and exactly once, as for any request; later execution events of the order follow as
 /// <see cref="OrderUpdate"/>s, and the end as one <see cref="OrderOutcome"/>. When the outcome is in doubt (the
 /// request was written, then timed out or lost its connection) it reconciles against the server's state and reports
-/// what it finds; it never sends the request again. An Ask's temporary actor gets only the reply.
+/// what it finds; it never sends the request again. An Ask's temporary actor gets only the reply. The request itself is
+/// sent by whoever made the tracker, in the order the requester's messages came, with the tracker as its reply-to.
 /// </summary>
 internal sealed partial class OrderTracker : UntypedActor, IWithTimers
 {
@@ -38,12 +39,6 @@ internal sealed partial class OrderTracker : UntypedActor, IWithTimers
     public static Props Props(TrackedRequest tracked, IActorRef requester) =>
         Akka.Actor.Props.Create(() => new OrderTracker(tracked, requester));
 
-    protected override void PreStart()
-    {
-        var t = _tracked;
-        t.Connection.Tell(new ActorRequest(t.Request, t.Info, t.Id, t.Timeout, t.Deadline, Self));
-    }
-
     protected override void PreRestart(Exception reason, object message)
     {
         // A tracker that failed cannot know where its order stands; its requester must hear that, typed, once.
@@ -53,7 +48,7 @@ internal sealed partial class OrderTracker : UntypedActor, IWithTimers
         Finish(OrderState.Unknown, null, resolvedByReconcile: false);
     }
 
-    // A restarted tracker would run PreStart again and send its order a second time: it stops instead.
+    // A restarted tracker cannot know where its order stands: it told its requester so, and stops.
     protected override void PostRestart(Exception reason) => Context.Stop(Self);
 
     protected override void OnReceive(object message)
@@ -186,7 +181,7 @@ internal sealed partial class OrderTracker : UntypedActor, IWithTimers
 /// <param name="Id">Its clientMsgId.</param>
 /// <param name="Timeout">How long its reply may take.</param>
 /// <param name="Deadline">When it times out, as a timestamp of <paramref name="Time"/>.</param>
-/// <param name="Connection">The connection actor.</param>
+/// <param name="Connection">Where the request and the tracker's reconcile requests go: the connection actor, or the session's.</param>
 /// <param name="Ids">Where reconcile requests take their clientMsgIds.</param>
 /// <param name="Time">The gateway's clock.</param>
 internal sealed record TrackedRequest(IMessage Request, MessageInfo Info, long Id, TimeSpan Timeout, long Deadline,

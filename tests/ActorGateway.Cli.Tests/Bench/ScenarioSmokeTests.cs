@@ -94,13 +94,18 @@ public sealed class ScenarioSmokeTests
         Assert.Equal(result["achieved rate"].Value / 200, result["achieved / limit"].Value, 9);
     }
 
-    [Fact]
-    public async Task FanOut_short_run_delivers_events_to_every_subscriber_on_both_sides()
+    [Theory]
+    [InlineData("actor")]
+    [InlineData("stream")]
+    [InlineData("callback")]
+    public async Task FanOut_short_run_delivers_events_to_every_subscriber_on_both_sides(string word)
     {
-        var result = await FanOutScenario.RunAsync(SmokeSettings.Over(BenchTransport.Tcp), 2, null, default).OrTimeout(SmokeSettings.Bound);
+        var kind = Enum.GetValues<FanOutSubscriber>().Single(k => k.Word() == word);
+        var result = await FanOutScenario.RunAsync(SmokeSettings.Over(BenchTransport.Tcp), 2, null, kind, default).OrTimeout(SmokeSettings.Bound);
 
-        // Events on the gateway side mean the flood server answered the session's whole handshake and the publisher's
-        // streams carried the spots to the subscribers' callbacks.
+        // Events on the gateway side mean the flood server answered the session's whole handshake and the publisher
+        // carried the spots to the subscribers, whichever way they take them.
+        Assert.Contains($"{kind.Word()} subscribers", result.Variant, StringComparison.Ordinal);
         AssertSideBySide(result, "events/s");
         Assert.True(result["gateway catching up after the flood"].Value >= 0);
         Assert.True(result["events the subscribers lost (queue full)"].Value >= 0);
@@ -110,7 +115,8 @@ public sealed class ScenarioSmokeTests
     public async Task FanOut_paced_run_delivers_no_faster_than_offered_and_judges_the_losses()
     {
         const int offered = 20_000;
-        var result = await FanOutScenario.RunAsync(SmokeSettings.Over(BenchTransport.Tcp), 2, offered, default).OrTimeout(SmokeSettings.Bound);
+        var result = await FanOutScenario.RunAsync(SmokeSettings.Over(BenchTransport.Tcp), 2, offered, FanOutSubscriber.Actor, default)
+            .OrTimeout(SmokeSettings.Bound);
 
         // Blocks of a thousand go out on the schedule, so a short window can catch one block more than its share, but a
         // flood unpaced would be hundreds of times the rate.

@@ -1,3 +1,4 @@
+using ActorGateway.Actors;
 using ActorGateway.Diagnostics;
 using ActorGateway.Protocol;
 using ActorGateway.Protocol.Messages;
@@ -19,7 +20,7 @@ public sealed class GatewaySubscriptionTests : Akka.TestKit.Xunit2.TestKit
 
     public GatewaySubscriptionTests()
     {
-        _publisher = Sys.ActorOf(PublisherActor.Props(_sink, null, _metrics, NullLoggerFactory.Instance));
+        _publisher = Sys.ActorOf(PublisherActor.Props(_sink.Subscribers, null, _metrics, NullLoggerFactory.Instance));
         _sink.Attach(_publisher);
     }
 
@@ -125,7 +126,7 @@ public sealed class GatewaySubscriptionTests : Akka.TestKit.Xunit2.TestKit
         await spots.DisposeAsync();
 
         Assert.Empty(await reading.OrTimeout());
-        AwaitAssert(() => Assert.Equal(0, _sink.Subscribers));
+        AwaitAssert(() => Assert.Equal(0, _sink.Subscribers.Value));
     }
 
     [Fact]
@@ -153,7 +154,7 @@ public sealed class GatewaySubscriptionTests : Akka.TestKit.Xunit2.TestKit
     {
         // The publisher adds readers in order; a round trip after the last makes sure it is in.
         await _publisher.Ask<ActorIdentity>(new Identify(null)).OrTimeout();
-        Assert.Equal(count, _sink.Subscribers);
+        Assert.Equal(count, _sink.Subscribers.Value);
     }
 
     private void Publish(params long[] symbols) =>

@@ -1,3 +1,4 @@
+using ActorGateway.Actors;
 using ActorGateway.Diagnostics;
 using ActorGateway.Protocol;
 using ActorGateway.Protocol.Messages;
@@ -94,11 +95,11 @@ public sealed class PublisherActorTests : Akka.TestKit.Xunit2.TestKit
         var publisher = CreatePublisher();
         var subscriber = CreateTestProbe();
         Subscribe(publisher, subscriber.Ref, new SubscriptionOptions());
-        Assert.Equal(1, _sink.Subscribers);
+        Assert.Equal(1, _sink.Subscribers.Value);
 
         Sys.Stop(subscriber.Ref);
 
-        AwaitAssert(() => Assert.Equal(0, _sink.Subscribers));
+        AwaitAssert(() => Assert.Equal(0, _sink.Subscribers.Value));
     }
 
     [Fact]
@@ -109,7 +110,7 @@ public sealed class PublisherActorTests : Akka.TestKit.Xunit2.TestKit
         publisher.Tell(new SubscribeEvents(CreateTestProbe().Ref, new SubscriptionOptions { Capacity = 0 }), TestActor);
 
         Assert.IsType<ArgumentException>(ExpectMsg<Status.Failure>().Cause);
-        Assert.Equal(0, _sink.Subscribers);
+        Assert.Equal(0, _sink.Subscribers.Value);
     }
 
     [Fact]
@@ -142,7 +143,7 @@ public sealed class PublisherActorTests : Akka.TestKit.Xunit2.TestKit
         _sink.OnReadEnd();
         publisher.ExpectNoMsg(TimeSpan.FromMilliseconds(50));
 
-        _sink.Subscribers = 1;
+        _sink.Subscribers.Value = 1;
         Deliver(SpotOf(1, 2));
         Deliver(SpotOf(1, 3));
         _sink.OnReadEnd();
@@ -158,7 +159,7 @@ public sealed class PublisherActorTests : Akka.TestKit.Xunit2.TestKit
 
     private IActorRef CreatePublisher()
     {
-        var publisher = Sys.ActorOf(PublisherActor.Props(_sink, null, _metrics, NullLoggerFactory.Instance));
+        var publisher = Sys.ActorOf(PublisherActor.Props(_sink.Subscribers, null, _metrics, NullLoggerFactory.Instance));
         _sink.Attach(publisher);
         return publisher;
     }

@@ -35,18 +35,27 @@ public sealed class SessionActorTests : GatewayTestKit
         await server.FailAsync();
         var again = await Transport.AcceptAsync();
 
+        // One actor's requests keep their order, a trading one among them; a Task caller's is another sender's.
         session.Actor.Tell(new ProtoOAVersionReq(), TestActor);
-        var fromTask = session.AskAsync<ProtoOASymbolsListRes>(new ProtoOASymbolsListReq { CtidTraderAccountId = SessionHarness.Account });
+        session.Actor.Tell(Replies.MarketOrder(SessionHarness.Account), TestActor);
         session.Actor.Tell(new GatewayRequest(new ProtoOATraderReq { CtidTraderAccountId = SessionHarness.Account }), TestActor);
+        var fromTask = session.AskAsync<ProtoOASymbolsListRes>(new ProtoOASymbolsListReq { CtidTraderAccountId = SessionHarness.Account });
         await SessionHarness.AnswerApplicationAuthAsync(again);
         await SessionHarness.AnswerAsync<ProtoOAAccountAuthReq>(again, new ProtoOAAccountAuthRes { CtidTraderAccountId = 1 });
         await SessionHarness.AnswerAsync<ProtoOAReconcileReq>(again, new ProtoOAReconcileRes { CtidTraderAccountId = 1 });
 
-        await SessionHarness.AnswerAsync<ProtoOAVersionReq>(again, new ProtoOAVersionRes { Version = "91" });
-        await SessionHarness.AnswerAsync<ProtoOASymbolsListReq>(again, new ProtoOASymbolsListRes { CtidTraderAccountId = 1 });
-        await SessionHarness.AnswerAsync<ProtoOATraderReq>(again, Trader());
-        Assert.Equal("91", ExpectMsg<ProtoOAVersionRes>().Version);
-        Assert.Equal(SessionHarness.Account, ExpectMsg<ProtoOATraderRes>().Trader.CtidTraderAccountId);
+        var written = new List<string>();
+        for (var i = 0; i < 4; i++)
+        {
+            var frame = await again.ReceiveAsync();
+            written.Add(frame.Payload.Descriptor.Name);
+            await again.SendAsync(Reply(frame.Payload), frame.ClientMsgId);
+        }
+
+        Assert.Equal(["ProtoOAVersionReq", "ProtoOANewOrderReq", "ProtoOATraderReq"], written.Where(n => n != "ProtoOASymbolsListReq"));
+        // The order's reply comes through its tracker, one hop more, so the replies' order is not the requests'.
+        var replies = ReceiveN(3).Select(r => r.GetType().Name).Order();
+        Assert.Equal(["ProtoOAExecutionEvent", "ProtoOATraderRes", "ProtoOAVersionRes"], replies);
         Assert.Equal(SessionHarness.Account, (await fromTask.OrTimeout()).CtidTraderAccountId);
     }
 
@@ -157,6 +166,15 @@ public sealed class SessionActorTests : GatewayTestKit
 
     /// <summary>Completes once the session actor has handled everything told to it before.</summary>
     private static Task SettleSessionAsync(GatewaySession session) => session.Actor.Ask<ActorIdentity>(new Identify(null)).OrTimeout();
+
+    private static Google.Protobuf.IMessage Reply(Google.Protobuf.IMessage request) => request switch
+    {
+        ProtoOAVersionReq => new ProtoOAVersionRes { Version = "91" },
+        ProtoOANewOrderReq order => Orders.Event(ProtoOAExecutionType.OrderAccepted,
+            Orders.Order(55, ProtoOAOrderStatus.OrderStatusAccepted, order.ClientOrderId)),
+        ProtoOATraderReq => Trader(),
+        _ => new ProtoOASymbolsListRes { CtidTraderAccountId = SessionHarness.Account },
+    };
 
     private static ProtoOATraderRes Trader() => new()
     {

@@ -1,8 +1,8 @@
-using ActorGateway.Actors;
+using ActorGateway.Publishing;
 using ActorGateway.Protocol;
 using Akka.Actor;
 
-namespace ActorGateway.Publishing;
+namespace ActorGateway.Actors;
 
 /// <summary>
 /// The connection actor's side of the publisher: it gathers what one socket read brought and Tells it to the publisher
@@ -13,21 +13,16 @@ internal sealed class PublisherSink : IInboundSink
 {
     private readonly List<OpenApiMessage> _read = [];
     private IActorRef _publisher = ActorRefs.Nobody;
-    private int _subscribers;
 
     /// <summary>Set by the gateway actor when it has created the publisher, before the connection actor exists.</summary>
     public void Attach(IActorRef publisher) => _publisher = publisher;
 
     /// <summary>Kept by the publisher, read on the connection actor's turn.</summary>
-    public int Subscribers
-    {
-        get => Volatile.Read(ref _subscribers);
-        set => Volatile.Write(ref _subscribers, value);
-    }
+    public SubscriberCount Subscribers { get; } = new();
 
     public void OnMessage(in OpenApiMessage message)
     {
-        if (Subscribers > 0)
+        if (Subscribers.Value > 0)
         {
             _read.Add(message);
         }
@@ -56,6 +51,3 @@ internal sealed class PublisherSink : IInboundSink
         // A failed attempt changes nothing a subscriber sees: the loss was reported when the connection went.
     }
 }
-
-/// <summary>What one socket read brought, for the publisher.</summary>
-internal sealed record InboundEvents(OpenApiMessage[] Messages);
