@@ -48,9 +48,9 @@ internal sealed class LoopbackServer : IAsyncDisposable
                 sessions.Add(ServeAsync(socket));
             }
         }
-        catch (OperationCanceledException)
+        catch (Exception e) when (e is OperationCanceledException || (e is SocketException && _stop.IsCancellationRequested))
         {
-            // stopping
+            // Stopping: the cancellation or the listener's stop, whichever the pending accept saw first.
         }
 
         await Task.WhenAll(sessions);
