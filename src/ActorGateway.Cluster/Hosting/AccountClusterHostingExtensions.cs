@@ -31,6 +31,7 @@ public static class AccountClusterHostingExtensions
             {
                 Roles = options.HostsAccounts ? [AccountRegion.HostRole] : [],
                 SeedNodes = [.. options.Seeds],
+                MinimumNumberOfMembersPerRole = new Dictionary<string, int> { [AccountRegion.HostRole] = options.MinimumAccountNodes },
                 SplitBrainResolver = new KeepMajorityOption(),
                 FailureDetector = new PhiAccrualFailureDetectorOptions
                 {

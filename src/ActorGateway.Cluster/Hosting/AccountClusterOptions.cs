@@ -26,6 +26,12 @@ public sealed class AccountClusterOptions
     /// cluster runs; about ten times the most nodes expected.</summary>
     public int Shards { get; set; } = 100;
 
+    /// <summary>
+    /// How many account nodes must be up before any account starts (default 1). With more, the first node to boot does not
+    /// take every account only for the next ones to take them back in later rebalances.
+    /// </summary>
+    public int MinimumAccountNodes { get; set; } = 1;
+
     /// <summary>Accounts started at boot, without waiting for a request (default none). Once started, an account is
     /// remembered: it comes back by itself after a rebalance or failover.</summary>
     public IReadOnlyList<long> Accounts { get; set; } = [];
@@ -57,6 +63,7 @@ public sealed class AccountClusterOptions
         Require(!string.IsNullOrWhiteSpace(Host), nameof(Host), "must not be empty");
         Require(Port is >= 0 and <= 65535, nameof(Port), "must be 0-65535");
         Require(Shards > 0, nameof(Shards), "must be positive");
+        Require(MinimumAccountNodes > 0, nameof(MinimumAccountNodes), "must be positive");
         Require(!HostsAccounts || SessionOptions is not null, nameof(SessionOptions), "is required on a node that hosts accounts");
         Require(HostsAccounts || Accounts.Count == 0, nameof(Accounts), "can only be started by a node that hosts accounts");
         Require(HeartbeatInterval > TimeSpan.Zero, nameof(HeartbeatInterval), "must be positive");

@@ -35,13 +35,16 @@ internal sealed class TestCluster : IAsyncDisposable
     }
 
     /// <summary>Starts a node; <paramref name="hostsAccounts"/> false makes a client node with a proxy.</summary>
+    /// <remarks>With <paramref name="accountNodes"/> above one, nodes stay joining until that many account nodes have joined:
+    /// such a node is returned once it asked to join, not once it is up.</remarks>
     public async Task<ClusterNode> StartNodeAsync(string name, bool hostsAccounts = true, bool startAccounts = false,
-        string extraHocon = "")
+        string extraHocon = "", int accountNodes = 1)
     {
         var options = new AccountClusterOptions
         {
             HostsAccounts = hostsAccounts,
             Shards = 12,
+            MinimumAccountNodes = accountNodes,
             Accounts = startAccounts ? AccountIds : [],
             SessionOptions = hostsAccounts ? SessionOptionsFor : null,
             // Quick detection for tests on one machine; the README states the production defaults and why.
@@ -52,7 +55,15 @@ internal sealed class TestCluster : IAsyncDisposable
         var node = await ClusterNode.StartAsync(name, options, extraHocon);
         // No seeds: the port is only known once bound, so the first node joins itself and the others join it.
         var first = _nodes.Count == 0 ? node.Address : _nodes[0].Address;
-        await Akka.Cluster.Cluster.Get(node.System).JoinAsync(first).OrTimeout(TestTimeouts.Dilated(TimeSpan.FromSeconds(20)));
+        var cluster = Akka.Cluster.Cluster.Get(node.System);
+        if (accountNodes > 1 && hostsAccounts)
+        {
+            cluster.Join(first);
+        }
+        else
+        {
+            await cluster.JoinAsync(first).OrTimeout(TestTimeouts.Dilated(TimeSpan.FromSeconds(30)));
+        }
 
         _nodes.Add(node);
         return node;
