@@ -1,0 +1,95 @@
+using System.Globalization;
+using ActorGateway.Cluster.Messages;
+using ActorGateway.Cluster.Serialization;
+using ActorGateway.Cluster.Sharding;
+using Akka.Cluster.Hosting;
+using Akka.Cluster.Hosting.SBR;
+using Akka.Cluster.Sharding;
+using Akka.Hosting;
+using Akka.Remote.Hosting;
+
+namespace ActorGateway.Cluster.Hosting;
+
+/// <summary>Akka.Hosting set-up of a node of the account cluster.</summary>
+public static class AccountClusterHostingExtensions
+{
+    /// <summary>
+    /// Makes this actor system a node of the account cluster: remoting on <see cref="AccountClusterOptions.Host"/>, the
+    /// cluster with the keep-majority split-brain resolver, the project's serializer bound to every message of its own that
+    /// crosses nodes, and the account shard region (remembering its entities) or, on a node that hosts no accounts, a
+    /// proxy to it. Both are registered as <see cref="AccountRegion"/>.
+    /// </summary>
+    /// <exception cref="ArgumentException">The options are not valid.</exception>
+    public static AkkaConfigurationBuilder WithAccountCluster(this AkkaConfigurationBuilder builder, AccountClusterOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        builder
+            .WithRemoting(new RemoteOptions { HostName = options.Host, Port = options.Port })
+            .WithClustering(new ClusterOptions
+            {
+                Roles = options.HostsAccounts ? [AccountRegion.HostRole] : [],
+                SeedNodes = [.. options.Seeds],
+                MinimumNumberOfMembersPerRole = new Dictionary<string, int> { [AccountRegion.HostRole] = options.MinimumAccountNodes },
+                SplitBrainResolver = new KeepMajorityOption(),
+                FailureDetector = new PhiAccrualFailureDetectorOptions
+                {
+                    HeartbeatInterval = options.HeartbeatInterval,
+                    AcceptableHeartbeatPause = options.AcceptableHeartbeatPause,
+                },
+            })
+            .AddHocon(Tuning(options), HoconAddMode.Prepend)
+            .WithCustomSerializer(ClusterMessageSerializer.Name, ClusterMessageSerializer.BoundTypes,
+                system => new ClusterMessageSerializer(system));
+
+        var extractor = new AccountMessageExtractor(options.Shards);
+        if (!options.HostsAccounts)
+        {
+            return builder.WithShardRegionProxy<AccountRegion>(AccountRegion.TypeName, AccountRegion.HostRole, extractor);
+        }
+
+        var sessions = new AccountSessions(options.SessionOptions!);
+        builder.WithShardRegion<AccountRegion>(AccountRegion.TypeName, id => AccountEntity.Props(id, sessions), extractor,
+            new ShardOptions
+            {
+                Role = AccountRegion.HostRole,
+                RememberEntities = true,
+                StateStoreMode = StateStoreMode.DData,
+                RememberEntitiesStore = RememberEntitiesStore.DData,
+                HandOffStopMessage = StopAccount.Instance,
+            });
+        if (options.Accounts.Count > 0)
+        {
+            var accounts = options.Accounts.ToArray();
+            builder.WithActors((system, registry) =>
+                system.ActorOf(AccountStarter.Props(registry.Get<AccountRegion>(), accounts), "account-starter"));
+        }
+
+        return builder;
+    }
+
+    private static string Tuning(AccountClusterOptions options)
+    {
+        var margin = options.DownRemovalMargin ?? options.StableAfter;
+        return $$"""
+            akka.cluster {
+              split-brain-resolver.stable-after = {{Ms(options.StableAfter)}}
+              down-removal-margin = {{Ms(margin)}}
+              sharding {
+                # Remembered accounts live in distributed data replicated to every account node, not on disk: they
+                # survive any minority of nodes failing; after a full restart the configured accounts are started again.
+                distributed-data.durable.keys = []
+                # How often a region without a home for a shard asks the coordinator again (default 2 s): part of failover.
+                retry-interval = 500ms
+                # How soon a region looks for a coordinator that moved (default 5 s): part of failover when the oldest
+                # node, which runs the coordinator, is the one that died.
+                coordinator-failure-backoff = 1s
+              }
+            }
+            """;
+    }
+
+    private static string Ms(TimeSpan value) =>
+        string.Create(CultureInfo.InvariantCulture, $"{(long)value.TotalMilliseconds}ms");
+}

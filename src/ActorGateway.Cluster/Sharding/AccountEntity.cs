@@ -1,0 +1,201 @@
+using System.Globalization;
+using ActorGateway.Cluster.Messages;
+using ActorGateway.Protocol;
+using ActorGateway.Protocol.Messages;
+using ActorGateway.Protocol.Registry;
+using Akka.Actor;
+using Akka.Event;
+
+namespace ActorGateway.Cluster.Sharding;
+
+/// <summary>
+/// The one live owner of a trading account in the cluster: it owns the account's <see cref="Session.GatewaySession"/>
+/// (created when the entity starts, closed when it stops) and serves <see cref="AccountEnvelope"/>s through it. On start
+/// it reconciles the account before taking any request, so a new owner after a failover knows the account's positions
+/// and orders first; requests that arrive meanwhile are held, in order. A failed reconcile fails what was held (typed)
+/// and is tried again.
+/// </summary>
+internal sealed class AccountEntity : UntypedActor, IWithTimers
+{
+    // Requests held while starting beyond this many are refused at once: a start that cannot finish must not grow memory.
+    internal const int MaxHeld = 10_000;
+    private static readonly TimeSpan ReconcileRetry = TimeSpan.FromSeconds(1);
+    // A relay that never hears back (the core promises it will) is stopped this long after the request's own timeout.
+    private static readonly TimeSpan RelayMargin = TimeSpan.FromSeconds(30);
+
+    private readonly long _accountId;
+    private readonly AccountSessions _sessions;
+    private readonly ILoggingAdapter _log = Context.GetLogger();
+    private readonly Queue<(AccountEnvelope Envelope, IActorRef Sender)> _held = new();
+    private AccountSession? _session;
+    private bool _closing;
+
+    public AccountEntity(long accountId, AccountSessions sessions)
+    {
+        _accountId = accountId;
+        _sessions = sessions;
+    }
+
+    public ITimerScheduler Timers { get; set; } = null!;
+
+    public static Props Props(string entityId, AccountSessions sessions) =>
+        long.TryParse(entityId, NumberStyles.Integer, CultureInfo.InvariantCulture, out var account)
+            ? Akka.Actor.Props.Create(() => new AccountEntity(account, sessions))
+            : Akka.Actor.Props.Create(() => new RefusedEntity(entityId));
+
+    protected override void PreStart()
+    {
+        _session = _sessions.Create(_accountId, Context.System);
+        Reconcile();
+        Become(Starting);
+    }
+
+    protected override void PostStop()
+    {
+        // Normally the session was closed on StopAccount; a crash or a system going down lands here instead.
+        if (!_closing && _session is { } s)
+        {
+            _ = s.Session.DisposeAsync().AsTask();
+        }
+    }
+
+    protected override void OnReceive(object message) => Unhandled(message);
+
+    private void Starting(object message)
+    {
+        switch (message)
+        {
+            case AccountEnvelope e:
+                Hold(e);
+                break;
+            case StartAccount:
+                Sender.Tell(new AccountStarted(_accountId));
+                break;
+            case ProtoOAReconcileRes:
+                _log.Info("Account {0} reconciled on this node; taking requests", _accountId);
+                Become(Ready);
+                while (_held.TryDequeue(out var held))
+                {
+                    Serve(held.Envelope, held.Sender);
+                }
+
+                break;
+            case Status.Failure failure:
+                _log.Warning("Account {0} could not be reconciled ({1}); retrying in {2}", _accountId,
+                    failure.Cause.GetType().Name, ReconcileRetry);
+                FailHeld(failure.Cause as GatewayException
+                    ?? new GatewayConnectionException(ConnectionFailureKind.Faulted, "The account's reconcile failed."));
+                Timers.StartSingleTimer(nameof(Reconcile), RetryReconcile.Instance, ReconcileRetry);
+                break;
+            case RetryReconcile:
+                Reconcile();
+                break;
+            case StopAccount:
+                Close();
+                break;
+            default:
+                Unhandled(message);
+                break;
+        }
+    }
+
+    private void Ready(object message)
+    {
+        switch (message)
+        {
+            case AccountEnvelope e:
+                Serve(e, Sender);
+                break;
+            case StartAccount:
+                Sender.Tell(new AccountStarted(_accountId));
+                break;
+            case StopAccount:
+                Close();
+                break;
+            default:
+                Unhandled(message);
+                break;
+        }
+    }
+
+    private void Closing(object message)
+    {
+        switch (message)
+        {
+            case SessionClosed:
+                Context.Stop(Self);
+                break;
+            case AccountEnvelope:
+                Sender.Tell(new RequestFailed(Moving()));
+                break;
+            default:
+                // Late replies to the start's reconcile and similar: nothing waits for them any more.
+                break;
+        }
+    }
+
+    private void Reconcile() =>
+        _session!.Session.Actor.Tell(new GatewayRequest(new ProtoOAReconcileReq { CtidTraderAccountId = _accountId }), Self);
+
+    private void Hold(AccountEnvelope envelope)
+    {
+        if (_held.Count >= MaxHeld)
+        {
+            Sender.Tell(new RequestFailed(new GatewayConnectionException(ConnectionFailureKind.NotConnected,
+                $"Account {_accountId} is still starting and already holds {MaxHeld} requests.")));
+            return;
+        }
+
+        _held.Enqueue((envelope, Sender));
+    }
+
+    private void Serve(AccountEnvelope envelope, IActorRef requester)
+    {
+        bool trading;
+        try
+        {
+            trading = PayloadRegistry.Of(envelope.Request).IsTradingRequest;
+        }
+        catch (ProtocolException e)
+        {
+            requester.Tell(new RequestFailed(new GatewayProtocolException(e.Message, e)));
+            return;
+        }
+
+        var session = _session!;
+        var within = (envelope.Timeout ?? session.RequestTimeout) + RelayMargin;
+        var relay = Context.ActorOf(ReplyRelay.Props(requester, trading, within));
+        session.Session.Actor.Tell(new GatewayRequest(envelope.Request, envelope.Timeout), relay);
+    }
+
+    private void FailHeld(GatewayException cause)
+    {
+        while (_held.TryDequeue(out var held))
+        {
+            held.Sender.Tell(new RequestFailed(cause));
+        }
+    }
+
+    // Hand-off: close the session while the relays still live, so requests in flight end typed, then stop.
+    private void Close()
+    {
+        _closing = true;
+        FailHeld(Moving());
+        Become(Closing);
+        _session!.Session.DisposeAsync().AsTask().ContinueWith(static _ => SessionClosed.Instance, TaskScheduler.Default)
+            .PipeTo(Self);
+    }
+
+    private GatewayConnectionException Moving() => new(ConnectionFailureKind.NotConnected,
+        $"Account {_accountId} is moving to another node; nothing was sent, send it again.");
+
+    private sealed class RetryReconcile
+    {
+        public static readonly RetryReconcile Instance = new();
+    }
+
+    private sealed class SessionClosed
+    {
+        public static readonly SessionClosed Instance = new();
+    }
+}

@@ -1,0 +1,37 @@
+using System.Globalization;
+using ActorGateway.Session;
+using Akka.Actor;
+
+namespace ActorGateway.Cluster.Sharding;
+
+/// <summary>
+/// Makes the session of an account entity: the application's options for the account (credentials, hosts), under a
+/// gateway name of its own per incarnation, so an entity that comes back to this node while its previous session is still
+/// shutting down does not collide with it.
+/// </summary>
+public sealed class AccountSessions
+{
+    private readonly Func<long, SessionOptions> _optionsFor;
+    private long _incarnations;
+
+    /// <summary>Creates the factory.</summary>
+    /// <param name="optionsFor">The session options of an account; called once per entity start, and must return a new
+    /// instance each time (its gateway name is set here).</param>
+    public AccountSessions(Func<long, SessionOptions> optionsFor)
+    {
+        _optionsFor = optionsFor ?? throw new ArgumentNullException(nameof(optionsFor));
+    }
+
+    /// <summary>Creates the account's session in <paramref name="system"/>; it connects on its first request.</summary>
+    /// <exception cref="ArgumentException">The options are not valid.</exception>
+    internal AccountSession Create(long accountId, ActorSystem system)
+    {
+        var options = _optionsFor(accountId);
+        var incarnation = Interlocked.Increment(ref _incarnations);
+        options.Gateway.Name = string.Create(CultureInfo.InvariantCulture, $"account-{accountId}-{incarnation}");
+        return new AccountSession(new GatewaySession(system, options), options.Gateway.RequestTimeout);
+    }
+}
+
+/// <summary>An entity's session and the timeout its requests get when they bring none.</summary>
+internal sealed record AccountSession(GatewaySession Session, TimeSpan RequestTimeout);

@@ -1,0 +1,171 @@
+using ActorGateway.Cluster.Hosting;
+using ActorGateway.Cluster.Messages;
+using ActorGateway.Cluster.Serialization;
+using ActorGateway.Cluster.Tests.Support;
+using ActorGateway.Protocol;
+using ActorGateway.Protocol.Messages;
+using ActorGateway.Protocol.Registry;
+using ActorGateway.Session;
+using ActorGateway.Trading;
+using Akka.Remote.Serialization;
+using AkkaSerialization = Akka.Serialization.Serialization;
+
+namespace ActorGateway.Cluster.Tests;
+
+/// <summary>
+/// Every message that crosses nodes has an explicit serializer (none falls back to Akka's JSON one) and survives the trip
+/// with its fields, proto2 field presence included.
+/// </summary>
+public sealed class SerializationTests : IAsyncLifetime
+{
+    private ClusterNode _node = null!;
+
+    private AkkaSerialization Serialization => _node.System.Serialization;
+
+    public async Task InitializeAsync() =>
+        _node = await ClusterNode.StartAsync("serialization", new AccountClusterOptions { HostsAccounts = false });
+
+    public async Task DisposeAsync() => await _node.DisposeAsync();
+
+    public static TheoryData<Type> ProjectMessageTypes()
+    {
+        var types = typeof(IClusterMessage).Assembly.GetTypes()
+            .Where(t => t.IsClass && !t.IsAbstract && typeof(IClusterMessage).IsAssignableFrom(t))
+            .Append(typeof(OrderUpdate))
+            .Append(typeof(OrderOutcome));
+        var data = new TheoryData<Type>();
+        foreach (var type in types)
+        {
+            data.Add(type);
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(ProjectMessageTypes))]
+    public void The_projects_messages_are_bound_to_its_own_serializer(Type type) =>
+        Assert.IsType<ClusterMessageSerializer>(Serialization.FindSerializerForType(type));
+
+    [Fact]
+    public void Every_open_api_payload_is_bound_to_akkas_protobuf_serializer()
+    {
+        var wrong = PayloadRegistry.All
+            .Where(info => Serialization.FindSerializerForType(info.ClrType) is not ProtobufSerializer)
+            .Select(info => info.Name)
+            .ToList();
+
+        Assert.Empty(wrong);
+        Assert.True(PayloadRegistry.All.Count > 90);
+    }
+
+    [Fact]
+    public void An_envelope_keeps_its_request_with_proto2_presence()
+    {
+        // Buy is the field's declared default: only presence tells "set to Buy" from "not set".
+        var request = new ProtoOANewOrderReq
+        {
+            CtidTraderAccountId = 3001, SymbolId = 1, OrderType = ProtoOAOrderType.Market, TradeSide = ProtoOATradeSide.Buy,
+            Volume = 100_000, Label = "cluster",
+        };
+
+        var back = RoundTrip(new AccountEnvelope(3001, request, TimeSpan.FromSeconds(7)));
+
+        Assert.Equal(3001, back.AccountId);
+        Assert.Equal(TimeSpan.FromSeconds(7), back.Timeout);
+        var order = Assert.IsType<ProtoOANewOrderReq>(back.Request);
+        Assert.Equal(request, order);
+        Assert.True(order.HasTradeSide);
+        Assert.False(order.HasLimitPrice);
+        Assert.Null(RoundTrip(new AccountEnvelope(3001, new ProtoOAVersionReq())).Timeout);
+    }
+
+    [Fact]
+    public void A_spot_event_crosses_with_presence_intact()
+    {
+        var spot = new ProtoOASpotEvent { CtidTraderAccountId = 3001, SymbolId = 1, Bid = 108_123 };
+
+        var back = RoundTrip(spot);
+
+        Assert.Equal(spot, back);
+        Assert.True(back.HasBid);
+        Assert.False(back.HasAsk);
+    }
+
+    [Fact]
+    public void A_rejection_keeps_every_field()
+    {
+        var rejected = new GatewayRejectedException(2132, "NOT_ENOUGH_MONEY", "Not enough money")
+        {
+            RetryAfter = TimeSpan.FromSeconds(3), MaintenanceEnd = DateTimeOffset.FromUnixTimeMilliseconds(1_800_000_000_000),
+            AccountId = 3001, OrderId = 5, PositionId = 6,
+        };
+
+        var back = Assert.IsType<GatewayRejectedException>(RoundTrip(new RequestFailed(rejected)).Cause);
+
+        Assert.Equal((2132u, "NOT_ENOUGH_MONEY", "Not enough money"), (back.PayloadType, back.ErrorCode, back.Description));
+        Assert.Equal((rejected.RetryAfter, rejected.MaintenanceEnd), (back.RetryAfter, back.MaintenanceEnd));
+        Assert.Equal((3001L, 5L, 6L), (back.AccountId!.Value, back.OrderId!.Value, back.PositionId!.Value));
+        Assert.Equal(rejected.Message, back.Message);
+        Assert.True(back.IsTransient);
+    }
+
+    [Fact]
+    public void Every_failure_keeps_its_type_and_fields()
+    {
+        var timeout = Assert.IsType<GatewayTimeoutException>(Cross(new GatewayTimeoutException("ProtoOANewOrderReq", TimeSpan.FromSeconds(2), true)));
+        Assert.Equal((TimeSpan.FromSeconds(2), true), (timeout.Timeout, timeout.WasWritten));
+        Assert.Equal("ProtoOANewOrderReq got no reply within 2000 ms.", timeout.Message);
+
+        var lost = Assert.IsType<GatewayConnectionException>(Cross(
+            new GatewayConnectionException(ConnectionFailureKind.ConnectionLost, "The connection was lost.", written: true)));
+        Assert.Equal((ConnectionFailureKind.ConnectionLost, true, "The connection was lost."), (lost.Kind, lost.WasWritten, lost.Message));
+
+        var protocol = Assert.IsType<GatewayProtocolException>(Cross(new GatewayProtocolException("bad",
+            new ProtocolException(ProtocolErrorKind.MissingRequiredField, "bad"))));
+        Assert.Equal(ProtocolErrorKind.MissingRequiredField, protocol.ProtocolErrorKind);
+
+        var account = Assert.IsType<GatewayAccountException>(Cross(new GatewayAccountException(3001, AccountFailureKind.NotGranted, "no")));
+        Assert.Equal((3001L, AccountFailureKind.NotGranted), (account.AccountId, account.Kind));
+
+        var fenced = Assert.IsType<GatewayFencedException>(Cross(new GatewayFencedException(3002, "lease lapsed")));
+        Assert.Equal(3002, fenced.AccountId);
+    }
+
+    [Fact]
+    public void Order_steps_keep_their_state_and_order()
+    {
+        var order = new ProtoOAOrder
+        {
+            OrderId = 9, TradeData = new ProtoOATradeData { SymbolId = 1, Volume = 100_000, TradeSide = ProtoOATradeSide.Sell },
+            OrderType = ProtoOAOrderType.Limit, OrderStatus = ProtoOAOrderStatus.OrderStatusAccepted,
+        };
+        var update = new OrderUpdate(OrderState.Working, order, new ProtoOAExecutionEvent
+        {
+            CtidTraderAccountId = 3001, ExecutionType = ProtoOAExecutionType.OrderAccepted, Order = order,
+        });
+        var outcome = new OrderOutcome(OrderState.PartiallyFilledThenCancelled, 9, order, ResolvedByReconcile: true);
+
+        Assert.Equal(update, RoundTrip(update));
+        Assert.Equal(outcome, RoundTrip(outcome));
+        Assert.Equal(new OrderOutcome(OrderState.NotPlaced, null, null, false), RoundTrip(new OrderOutcome(OrderState.NotPlaced, null, null, false)));
+    }
+
+    [Fact]
+    public void Start_and_stop_messages_cross()
+    {
+        Assert.Equal(new StartAccount(3003), RoundTrip(new StartAccount(3003)));
+        Assert.Equal(new AccountStarted(3003), RoundTrip(new AccountStarted(3003)));
+        Assert.Same(StopAccount.Instance, RoundTrip(StopAccount.Instance));
+    }
+
+    private GatewayException Cross(GatewayException exception) => RoundTrip(new RequestFailed(exception)).Cause;
+
+    private T RoundTrip<T>(T message) where T : notnull
+    {
+        var serializer = Serialization.FindSerializerFor(message);
+        var bytes = serializer.ToBinary(message);
+        var manifest = AkkaSerialization.ManifestFor(serializer, message);
+        return Assert.IsType<T>(Serialization.Deserialize(bytes, serializer.Identifier, manifest));
+    }
+}
