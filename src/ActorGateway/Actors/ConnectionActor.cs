@@ -14,7 +14,7 @@ namespace ActorGateway.Actors;
 /// deadlines, silence checks, connect timeouts and backoff. Its parent, the gateway actor, supervises it: when it
 /// fails, every request it held ends with <see cref="ConnectionFailureKind.Faulted"/> and the restarted actor starts idle.
 /// </summary>
-internal sealed partial class ConnectionActor : UntypedActor, IWithTimers, IDisposable
+internal sealed partial class ConnectionActor : CompletingActor, IWithTimers, IDisposable
 {
     private readonly GatewayWiring _wiring;
     private readonly GatewaySettings _settings;
@@ -85,20 +85,6 @@ internal sealed partial class ConnectionActor : UntypedActor, IWithTimers, IDisp
     }
 
     protected override void OnReceive(object message) => Common(message);
-
-    // Task callers ended during this turn are completed together, after it, from one pool item.
-    protected override bool AroundReceive(Receive receive, object message)
-    {
-        CompletionBatch.Gather();
-        try
-        {
-            return base.AroundReceive(receive, message);
-        }
-        finally
-        {
-            CompletionBatch.Dispatch();
-        }
-    }
 
     /// <summary>Called when the instance stops, or is replaced by a restart (which stops it first).</summary>
     public void Dispose()

@@ -17,7 +17,7 @@ namespace ActorGateway.Session;
 /// own work runs off the actor and comes back by <c>PipeTo</c>, so no handler awaits. Each request it forwards is bound to
 /// the connection it restored, so the connection actor needs to know nothing of sessions.
 /// </summary>
-internal sealed partial class SessionActor : UntypedActor, IWithTimers
+internal sealed partial class SessionActor : CompletingActor, IWithTimers
 {
     private readonly SessionSettings _settings;
     private readonly GatewayWiring _wiring;
@@ -85,20 +85,6 @@ internal sealed partial class SessionActor : UntypedActor, IWithTimers
     }
 
     protected override void OnReceive(object message) => Idle(message);
-
-    // Task callers ended during a turn are completed after it, never on the actor's thread.
-    protected override bool AroundReceive(Receive receive, object message)
-    {
-        CompletionBatch.Gather();
-        try
-        {
-            return base.AroundReceive(receive, message);
-        }
-        finally
-        {
-            CompletionBatch.Dispatch();
-        }
-    }
 
     private void Idle(object message)
     {

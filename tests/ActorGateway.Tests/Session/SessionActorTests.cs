@@ -132,21 +132,7 @@ public sealed class SessionActorTests : GatewayTestKit
 
     private GatewaySession CreateSession(Action<SessionOptions>? configure = null)
     {
-        var options = new SessionOptions
-        {
-            ClientId = "harness-client",
-            ClientSecret = "harness-secret",
-            AccessToken = SessionHarness.AccessToken,
-            Gateway = new GatewayOptions
-            {
-                Name = $"s{_sessions.Count}",
-                Hosts = ["test-host"],
-                TimeProvider = Time,
-                TransportFactory = Transport,
-                LoggerFactory = Logs,
-                RetryPolicy = new RecordingRetryPolicy(),
-            },
-        };
+        var options = SessionHarness.Options(Time, Transport, Logs, $"s{_sessions.Count}");
         configure?.Invoke(options);
         var session = new GatewaySession(Sys, options);
         _sessions.Add(session);

@@ -17,20 +17,7 @@ internal sealed class SessionHarness : IAsyncDisposable
 
     public SessionHarness(Action<SessionOptions>? configure = null)
     {
-        var options = new SessionOptions
-        {
-            ClientId = "harness-client",
-            ClientSecret = "harness-secret",
-            AccessToken = AccessToken,
-            Gateway = new GatewayOptions
-            {
-                Hosts = ["test-host"],
-                TimeProvider = Time,
-                TransportFactory = Transport,
-                LoggerFactory = Logs,
-                RetryPolicy = new RecordingRetryPolicy(),
-            },
-        };
+        var options = Options(Time, Transport, Logs);
         configure?.Invoke(options);
         System = VirtualTimeSystem.Create(Time);
         Session = new GatewaySession(System, options);
@@ -46,6 +33,23 @@ internal sealed class SessionHarness : IAsyncDisposable
     public LogCollector Logs { get; } = new();
 
     public GatewaySession Session { get; }
+
+    /// <summary>A session's options over <paramref name="transport"/> and <paramref name="time"/>, the harness's credentials.</summary>
+    public static SessionOptions Options(FakeTimeProvider time, InMemoryTransportFactory transport, LogCollector logs, string name = "default") => new()
+    {
+        ClientId = "harness-client",
+        ClientSecret = "harness-secret",
+        AccessToken = AccessToken,
+        Gateway = new GatewayOptions
+        {
+            Name = name,
+            Hosts = ["test-host"],
+            TimeProvider = time,
+            TransportFactory = transport,
+            LoggerFactory = logs,
+            RetryPolicy = new RecordingRetryPolicy(),
+        },
+    };
 
     /// <summary>Reads the next request, checks its type, and answers it with <paramref name="reply"/> under its clientMsgId.</summary>
     public static async Task<TRequest> AnswerAsync<TRequest>(InMemoryServer server, IMessage reply)
