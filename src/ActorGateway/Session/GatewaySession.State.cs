@@ -22,7 +22,7 @@ public sealed partial class GatewaySession
             lock (_stateLock)
             {
                 return _state ??= StateSystem.ActorOf(
-                    StateActor.Props(Actor, Publisher, new StateSettings(_client.Settings.LoggerFactory, StateRetryInterval)),
+                    StateActor.Props(Actor, Publisher, new StateSettings(_client.Settings.LoggerFactory, StateRetryInterval, _settings.RequestTimeout)),
                     $"gateway-{_client.Settings.Name}-state");
             }
         }

@@ -35,13 +35,19 @@ public sealed class AccountMirror
         StateQuery.AskAsync<AccountSnapshot>(Actor, GetAccountSnapshot.Now, "The account mirror", _timeout, cancellationToken);
 
     /// <summary>
-    /// Hands every change from now on to <paramref name="callback"/>: <see cref="PositionOpened"/>,
+    /// Completes once everything the server sent before the call has been applied: after an order's reply, the snapshot
+    /// that follows shows it.
+    /// </summary>
+    /// <exception cref="GatewayException">The marker request failed (no connection within the session's request timeout).</exception>
+    public Task CatchUpAsync(CancellationToken cancellationToken = default) =>
+        StateQuery.AskAsync<CaughtUp>(Actor, CatchUp.Instance, "The account mirror", _timeout, cancellationToken);
+
+    /// <summary>
+    /// Hands every change from the moment the returned task completes to <paramref name="callback"/>: <see cref="PositionOpened"/>,
     /// <see cref="PositionChanged"/>, <see cref="PositionClosed"/>, <see cref="OrderChanged"/>, <see cref="BalanceChanged"/>,
     /// <see cref="MirrorInSync"/> and <see cref="MirrorOutOfSync"/>, in order, never two at once, on an actor of its own.
     /// </summary>
-    public ChangeWatch Watch(Action<StateChange> callback)
-    {
-        ArgumentNullException.ThrowIfNull(callback);
-        return new ChangeWatch(_system, _system.ActorOf(ChangeCallbackActor.Props(Actor, callback, _log)));
-    }
+    /// <exception cref="GatewayTimeoutException">The subscription was not in place within the session's request timeout.</exception>
+    public Task<ChangeWatch> WatchAsync(Action<StateChange> callback, CancellationToken cancellationToken = default) =>
+        ChangeWatch.StartAsync(_system, Actor, callback, _log, _timeout, cancellationToken);
 }

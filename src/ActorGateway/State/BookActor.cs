@@ -10,15 +10,14 @@ namespace ActorGateway.State;
 /// <summary>
 /// The order book of one (account, symbol), kept from its depth events. Depth events are incremental, so the book must
 /// start from a subscription's first event, the whole book. It makes sure of that itself: it unsubscribes the symbol's
-/// depth, waits until a marker (a version request whose reply, one and the same message, comes back both to it and
-/// through the stream) shows that whatever the old subscription sent has gone by, then subscribes again. After a
+/// depth, waits until a marker (<see cref="StreamMarkers"/>) shows that whatever the old subscription sent has gone by,
+/// then subscribes again. After a
 /// reconnect the session renews the subscription, so the book empties at the gap and the first event after it rebuilds
 /// it; after lost events it goes through the whole dance again.
 /// </summary>
 internal sealed class BookActor : UntypedActor, IWithTimers
 {
     private const string RetryTimer = "retry";
-    private const int MarkersKept = 64;
 
     private readonly long _accountId;
     private readonly long _symbolId;
@@ -29,12 +28,12 @@ internal sealed class BookActor : UntypedActor, IWithTimers
     private readonly ChangeFanout _fanout;
     private readonly List<StateChange> _changes = [];
     private readonly List<(ulong QuoteId, BookProblem Problem)> _rejected = [];
-    private readonly List<IMessage> _markersSeen = [];
+    private readonly StreamMarkers _markers;
     private readonly ILogger _log;
     private Phase _phase = Phase.Starting;
     private bool _awaitingWhole = true;
     private IMessage? _unsubscribe;
-    private IMessage? _marker;
+    private object? _resyncMarker; // the tag of the marker the resync waits for
     private readonly List<(IActorRef Waiter, GetBookSnapshot Query)> _liveWaiters = [];
 
     public BookActor(long accountId, long symbolId, IActorRef session, IActorRef publisher, StateSettings settings)
@@ -45,6 +44,7 @@ internal sealed class BookActor : UntypedActor, IWithTimers
         _publisher = publisher;
         _settings = settings;
         _fanout = new ChangeFanout(settings.ChangeCapacity);
+        _markers = new StreamMarkers(session, settings.RequestTimeout);
         _log = settings.LoggerFactory.CreateLogger<BookActor>();
     }
 
@@ -64,8 +64,8 @@ internal sealed class BookActor : UntypedActor, IWithTimers
     protected override void PreStart() => _publisher.Tell(new SubscribeEvents(Self, new SubscriptionOptions
     {
         PayloadTypes = [(uint)ProtoOAPayloadType.ProtoOaDepthEvent, (uint)ProtoOAPayloadType.ProtoOaVersionRes],
+        // No symbol filter: the book listens before it subscribes, which the publisher would warn about; it filters itself.
         AccountId = _accountId,
-        SymbolIds = [_symbolId],
         // A lost depth event corrupts the book, so nothing is dropped early; a loss means a fresh subscription.
         Capacity = 1_000_000,
         Overflow = OverflowPolicy.DropNewest,
@@ -91,10 +91,14 @@ internal sealed class BookActor : UntypedActor, IWithTimers
                 break;
             case SubscriptionChanged:
                 break; // the fresh subscription is in force; its events may be here already
-            case ProtoOAVersionRes reply when _phase == Phase.Marking:
-                OnMarkerReply(reply);
+            case MarkerReplied replied:
+                OnMarkerPassed(_markers.OnReplied(replied));
                 break;
-            case ProtoOAVersionRes:
+            case MarkerFailed failed:
+                OnMarkerFailed(failed);
+                break;
+            case CatchUp:
+                _markers.Send(new CatchUpFor(Sender), Self);
                 break;
             case Status.Failure failure when _phase == Phase.Unsubscribing:
                 _log.StateRequestFailed("Order book", _accountId, _settings.RetryInterval, failure.Cause.Message);
@@ -135,11 +139,11 @@ internal sealed class BookActor : UntypedActor, IWithTimers
     {
         switch (item.Message)
         {
-            case ProtoOADepthEvent depth when _phase == Phase.Live:
+            case ProtoOADepthEvent depth when _phase == Phase.Live && (long)depth.SymbolId == _symbolId:
                 Apply(depth);
                 break;
-            case ProtoOAVersionRes marker when _phase == Phase.Marking:
-                OnMarkerInStream(marker);
+            case ProtoOAVersionRes marker:
+                OnMarkerPassed(_markers.OnSeen(marker));
                 break;
             case null when item.Notice is EventsLost { Reason: GapReason.Reconnect } && _phase == Phase.Live:
                 // The session renews the subscription on the new connection: its first event is the whole book.
@@ -198,44 +202,40 @@ internal sealed class BookActor : UntypedActor, IWithTimers
     private void SendMarker()
     {
         _phase = Phase.Marking;
-        _marker = null;
-        _markersSeen.Clear();
-        _session.Tell(new ProtoOAVersionReq());
+        _resyncMarker = new object();
+        _markers.Send(_resyncMarker, Self);
     }
 
-    /// <summary>The marker's reply came to the book; it passed if the stream brought the same message already.</summary>
-    private void OnMarkerReply(ProtoOAVersionRes reply)
+    private void OnMarkerPassed(object? tag)
     {
-        if (_markersSeen.Exists(seen => ReferenceEquals(seen, reply)))
+        switch (tag)
         {
-            Subscribe();
-        }
-        else
-        {
-            _marker = reply;
+            case CatchUpFor catchUp:
+                catchUp.Asker.Tell(CaughtUp.Instance);
+                break;
+            case not null when ReferenceEquals(tag, _resyncMarker) && _phase == Phase.Marking:
+                Subscribe(); // the old subscription's events have all gone by
+                break;
         }
     }
 
-    private void OnMarkerInStream(ProtoOAVersionRes marker)
+    private void OnMarkerFailed(MarkerFailed failed)
     {
-        if (ReferenceEquals(marker, _marker))
+        if (failed.Tag is CatchUpFor catchUp)
         {
-            Subscribe();
-            return;
+            catchUp.Asker.Tell(new Status.Failure(failed.Error));
         }
-
-        if (_markersSeen.Count == MarkersKept)
+        else if (ReferenceEquals(failed.Tag, _resyncMarker))
         {
-            _markersSeen.RemoveAt(0); // someone else's version requests, a great many of them
+            _log.StateRequestFailed("Order book", _accountId, _settings.RetryInterval, failed.Error.Message);
+            Timers.StartSingleTimer(RetryTimer, Resync.Instance, _settings.RetryInterval);
         }
-
-        _markersSeen.Add(marker);
     }
 
     private void Subscribe()
     {
         _phase = Phase.Live;
-        _markersSeen.Clear();
+        _resyncMarker = null;
         _session.Tell(new ChangeSubscription(new ProtoOASubscribeDepthQuotesReq { CtidTraderAccountId = _accountId, SymbolId = { _symbolId } }));
     }
 

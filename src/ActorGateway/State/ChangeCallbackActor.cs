@@ -12,10 +12,10 @@ internal sealed class ChangeCallbackActor : ReceiveActor
 {
     private readonly IActorRef _source;
 
-    public ChangeCallbackActor(IActorRef source, Action<StateChange> callback, ILogger log)
+    public ChangeCallbackActor(IActorRef source, Action<StateChange> callback, ILogger log, TaskCompletionSource subscribed)
     {
         _source = source;
-        Receive<StateChangesSubscribed>(_ => { });
+        Receive<StateChangesSubscribed>(_ => subscribed.TrySetResult());
         Receive<StateChanges>(batch =>
         {
             foreach (var change in batch.Items)
@@ -36,8 +36,8 @@ internal sealed class ChangeCallbackActor : ReceiveActor
         });
     }
 
-    public static Props Props(IActorRef source, Action<StateChange> callback, ILogger log) =>
-        Akka.Actor.Props.Create(() => new ChangeCallbackActor(source, callback, log));
+    public static Props Props(IActorRef source, Action<StateChange> callback, ILogger log, TaskCompletionSource subscribed) =>
+        Akka.Actor.Props.Create(() => new ChangeCallbackActor(source, callback, log, subscribed));
 
     protected override void PreStart() => _source.Tell(new SubscribeStateChanges(Self));
 

@@ -26,6 +26,7 @@ internal sealed class MirrorActor : UntypedActor, IWithTimers
     private readonly List<StateChange> _changes = [];
     private readonly ILogger _log;
     private readonly List<IActorRef> _syncWaiters = [];
+    private readonly StreamMarkers _markers;
     private bool _needReconcile = true;
     private bool _needTrader = true;
     private bool _needSymbols = true;
@@ -40,6 +41,7 @@ internal sealed class MirrorActor : UntypedActor, IWithTimers
         _settings = settings;
         _book = new AccountBook(accountId);
         _fanout = new ChangeFanout(settings.ChangeCapacity);
+        _markers = new StreamMarkers(session, settings.RequestTimeout);
         _log = settings.LoggerFactory.CreateLogger<MirrorActor>();
     }
 
@@ -61,6 +63,7 @@ internal sealed class MirrorActor : UntypedActor, IWithTimers
             (uint)ProtoOAPayloadType.ProtoOaSpotEvent,
             (uint)ProtoOAPayloadType.ProtoOaReconcileRes,
             (uint)ProtoOAPayloadType.ProtoOaTraderRes,
+            (uint)ProtoOAPayloadType.ProtoOaVersionRes, // markers, for CatchUp
         ],
         AccountId = accountId,
         // Executions must not vanish: a large bound, and a full queue drops the newest (the gap is reported and resynced).
@@ -109,6 +112,15 @@ internal sealed class MirrorActor : UntypedActor, IWithTimers
                 break;
             case ProtoOAReconcileRes or ProtoOATraderRes:
                 break; // applied where they stand in the stream, not here
+            case CatchUp:
+                _markers.Send(new CatchUpFor(Sender), Self);
+                break;
+            case MarkerReplied replied:
+                Answer(_markers.OnReplied(replied));
+                break;
+            case MarkerFailed { Tag: CatchUpFor failed } marker:
+                failed.Asker.Tell(new Status.Failure(marker.Error));
+                break;
             case Status.Failure failure:
                 _log.StateRequestFailed("Mirror", AccountId, _settings.RetryInterval, failure.Cause.Message);
                 Timers.StartSingleTimer(RetryTimer, RetryLoad.Instance, _settings.RetryInterval);
@@ -152,6 +164,9 @@ internal sealed class MirrorActor : UntypedActor, IWithTimers
             case ProtoOAReconcileRes reconcile:
                 ApplyReconcile(reconcile);
                 break;
+            case ProtoOAVersionRes marker:
+                Answer(_markers.OnSeen(marker));
+                break;
             case null:
                 OnNotice(item.Notice!);
                 break;
@@ -190,6 +205,14 @@ internal sealed class MirrorActor : UntypedActor, IWithTimers
 
                 AskWhatIsNeeded();
                 break;
+        }
+    }
+
+    private static void Answer(object? passed)
+    {
+        if (passed is CatchUpFor catchUp)
+        {
+            catchUp.Asker.Tell(CaughtUp.Instance);
         }
     }
 

@@ -61,3 +61,21 @@ public sealed record StartOrderBook(long AccountId, long SymbolId);
 
 /// <summary>The order book of (<paramref name="AccountId"/>, <paramref name="SymbolId"/>) is the actor <paramref name="Book"/>.</summary>
 public sealed record OrderBookStarted(long AccountId, long SymbolId, IActorRef Book);
+
+/// <summary>
+/// Told to a mirror or a book actor: answered with <see cref="CaughtUp"/> once it has applied everything the server sent
+/// before this was told (a marker request's reply has come through its stream), or with <c>Status.Failure</c> when the
+/// marker could not be sent. Read your own writes: after an order's reply, catch up, then read the snapshot.
+/// </summary>
+public sealed record CatchUp
+{
+    /// <summary>The one instance.</summary>
+    public static readonly CatchUp Instance = new();
+}
+
+/// <summary>The answer to <see cref="CatchUp"/>.</summary>
+public sealed record CaughtUp
+{
+    /// <summary>The one instance.</summary>
+    public static readonly CaughtUp Instance = new();
+}
