@@ -2,42 +2,35 @@ namespace ActorGateway.State;
 
 /// <summary>
 /// One side of a book: price levels sorted best first (bids high to low, asks low to high), each with the total size
-/// and the number of quotes at that price. Kept in plain arrays: books are tens of levels deep, where a binary search
-/// and a short shift beat any tree and allocate nothing once grown.
+/// and the number of quotes at that price. Kept in one plain array of levels: books are tens of levels deep, where a
+/// binary search and a short shift beat any tree and allocate nothing once grown.
 /// </summary>
 internal sealed class BookSide(bool descending)
 {
-    private ulong[] _prices = new ulong[16];
-    private ulong[] _sizes = new ulong[16];
-    private int[] _quotes = new int[16];
+    private BookLevel[] _levels = new BookLevel[16];
 
     public int Count { get; private set; }
 
-    public BookLevel this[int index] => new(_prices[index], _sizes[index], _quotes[index]);
+    public BookLevel this[int index] => _levels[index];
 
     public void Add(ulong price, ulong size)
     {
         var index = Find(price);
         if (index >= 0)
         {
-            _sizes[index] += size;
-            _quotes[index]++;
+            ref var level = ref _levels[index];
+            level = new BookLevel(price, level.Size + size, level.Quotes + 1);
             return;
         }
 
         index = ~index;
-        if (Count == _prices.Length)
+        if (Count == _levels.Length)
         {
-            Grow();
+            Array.Resize(ref _levels, _levels.Length * 2);
         }
 
-        var moved = Count - index;
-        Array.Copy(_prices, index, _prices, index + 1, moved);
-        Array.Copy(_sizes, index, _sizes, index + 1, moved);
-        Array.Copy(_quotes, index, _quotes, index + 1, moved);
-        _prices[index] = price;
-        _sizes[index] = size;
-        _quotes[index] = 1;
+        _levels.AsSpan(index, Count - index).CopyTo(_levels.AsSpan(index + 1));
+        _levels[index] = new BookLevel(price, size, 1);
         Count++;
     }
 
@@ -50,32 +43,20 @@ internal sealed class BookSide(bool descending)
             return; // cannot happen for a quote the book holds; the caller checked
         }
 
-        if (--_quotes[index] > 0)
+        ref var level = ref _levels[index];
+        if (level.Quotes > 1)
         {
-            _sizes[index] -= size;
+            level = new BookLevel(price, level.Size - size, level.Quotes - 1);
             return;
         }
 
-        var moved = Count - index - 1;
-        Array.Copy(_prices, index + 1, _prices, index, moved);
-        Array.Copy(_sizes, index + 1, _sizes, index, moved);
-        Array.Copy(_quotes, index + 1, _quotes, index, moved);
+        _levels.AsSpan(index + 1, Count - index - 1).CopyTo(_levels.AsSpan(index));
         Count--;
     }
 
     public void Clear() => Count = 0;
 
-    public BookLevel[] Top(int? levels)
-    {
-        var count = levels is { } n ? Math.Min(n, Count) : Count;
-        var top = new BookLevel[count];
-        for (var i = 0; i < count; i++)
-        {
-            top[i] = this[i];
-        }
-
-        return top;
-    }
+    public BookLevel[] Top(int? levels) => _levels.AsSpan(0, levels is { } n ? Math.Min(n, Count) : Count).ToArray();
 
     /// <summary>The level's index, or the complement of where it would go.</summary>
     private int Find(ulong price)
@@ -84,7 +65,7 @@ internal sealed class BookSide(bool descending)
         while (low <= high)
         {
             var mid = (int)((uint)(low + high) >> 1);
-            var at = _prices[mid];
+            var at = _levels[mid].RawPrice;
             if (at == price)
             {
                 return mid;
@@ -101,12 +82,5 @@ internal sealed class BookSide(bool descending)
         }
 
         return ~low;
-    }
-
-    private void Grow()
-    {
-        Array.Resize(ref _prices, _prices.Length * 2);
-        Array.Resize(ref _sizes, _sizes.Length * 2);
-        Array.Resize(ref _quotes, _quotes.Length * 2);
     }
 }

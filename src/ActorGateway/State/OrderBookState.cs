@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using ActorGateway.Protocol.Messages;
 
 namespace ActorGateway.State;
@@ -53,14 +54,15 @@ internal sealed class OrderBookState
                 continue;
             }
 
-            if (_quotes.Remove(quote.Id, out var replaced))
+            // One lookup for both cases: a new id, or a known one whose quote is replaced.
+            ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_quotes, quote.Id, out var known);
+            if (known)
             {
-                SideOf(replaced.IsBid).Remove(replaced.RawPrice, replaced.Size);
+                SideOf(slot.IsBid).Remove(slot.RawPrice, slot.Size);
             }
 
-            var added = new BookQuote(quote.Id, quote.HasBid, quote.HasBid ? quote.Bid : quote.Ask, quote.Size);
-            _quotes.Add(quote.Id, added);
-            SideOf(added.IsBid).Add(added.RawPrice, added.Size);
+            slot = new BookQuote(quote.Id, quote.HasBid, quote.HasBid ? quote.Bid : quote.Ask, quote.Size);
+            SideOf(slot.IsBid).Add(slot.RawPrice, slot.Size);
         }
 
         Version++;
