@@ -10,8 +10,8 @@ namespace ActorGateway.Cli.Demo;
 
 /// <summary>
 /// The demo: the simulator in-process on a free port, a gateway session over TLS trusting exactly the simulator's
-/// certificate, and the newcomer's path through the API with a display of prices until the time is up or Ctrl+C; a
-/// summary either way.
+/// certificate, and the newcomer's path through the API with a display of prices, the account mirror (open positions
+/// with their profit) and one order book until the time is up or Ctrl+C; a summary either way.
 /// </summary>
 internal sealed class DemoRunner(CliContext context)
 {
@@ -21,6 +21,7 @@ internal sealed class DemoRunner(CliContext context)
     private static readonly string[] PreferredSymbols = ["EURUSD", "GBPUSD", "USDJPY", "XAUUSD"];
 
     private readonly ConcurrentQueue<string> _steps = new();
+    private DemoState? _state;
 
     /// <param name="duration">How long the display runs at least; null: until cancelled (Ctrl+C), which is then a normal end.</param>
     /// <returns>0, or <see cref="CommandRunner.Interrupted"/> when Ctrl+C came before the trading script finished.</returns>
@@ -63,13 +64,18 @@ internal sealed class DemoRunner(CliContext context)
         context.Console.Write(AccountsTable(await gateway.GetAccountsAsync(AccessToken, cancellationToken).ConfigureAwait(false), accountId));
 
         var symbols = await SubscribeAsync(gateway, accountId, cancellationToken).ConfigureAwait(false);
-        var trader = new DemoTrader(gateway, accountId, context.Time, Step);
+        var mirror = await gateway.Session.MirrorAccountAsync(accountId, cancellationToken).ConfigureAwait(false);
+        var book = await gateway.Session.OpenOrderBookAsync(accountId, symbols[0].Spec.SymbolId, cancellationToken).ConfigureAwait(false);
+        _state = new DemoState(mirror, book, symbols[0].Name);
+        var trader = new DemoTrader(gateway, accountId, context.Time, Step, ShowStateAsync);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var refreshing = context.Plain ? Task.CompletedTask : _state.RefreshUntilAsync(context.Time, stop.Token);
         var trading = trader.RunAsync(symbols[0], stop.Token);
         await LiveView.ShowAsync(context, () => Render(gateway), gateway.Quotes.Snapshot,
             () => trading.IsFaulted || (trading.IsCompleted && duration is { } d && context.Time.GetElapsedTime(started) >= d),
             trading, cancellationToken).ConfigureAwait(false);
         await stop.CancelAsync().ConfigureAwait(false);
+        await refreshing.ContinueWith(static _ => { }, TaskScheduler.Default).ConfigureAwait(false); // ends with the cancellation
 
         if (trading.IsCompletedSuccessfully)
         {
@@ -107,7 +113,23 @@ internal sealed class DemoRunner(CliContext context)
     }
 
     private Rows Render(CliSession gateway) =>
-        new([gateway.Quotes.Render(), gateway.Executions.Render(), .. _steps.Select(s => (IRenderable)new Text(s))]);
+        new([gateway.Quotes.Render(), .. _state is null ? [] : new[] { _state.Render() }, gateway.Executions.Render(),
+            .. _steps.Select(s => (IRenderable)new Text(s))]);
+
+    /// <summary>In plain output, the mirror and the book as a few lines now; on a terminal the display redraws them anyway.</summary>
+    private async Task ShowStateAsync(CancellationToken cancellationToken)
+    {
+        if (_state is null || !context.Plain)
+        {
+            return;
+        }
+
+        await _state.RefreshAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var line in _state.Lines())
+        {
+            Step(line);
+        }
+    }
 
     private static Table AccountsTable(IReadOnlyList<ProtoOACtidTraderAccount> accounts, long chosen)
     {

@@ -5,9 +5,10 @@ namespace ActorGateway.Cli.Demo;
 
 /// <summary>
 /// The demo's trading script: a market order that fills, a limit order that waits below the market, closing the
-/// position, cancelling the limit order. Each step is reported as one line; the live display shows the rest.
+/// position, cancelling the limit order. Each step is reported as one line; the live display shows the rest, and the
+/// account mirror and order book are shown while the position is open.
 /// </summary>
-internal sealed class DemoTrader(CliSession gateway, long accountId, TimeProvider time, Action<string> step)
+internal sealed class DemoTrader(CliSession gateway, long accountId, TimeProvider time, Action<string> step, Func<CancellationToken, Task> showState)
 {
     public async Task<DemoSummary> RunAsync(TrackedSymbol tracked, CancellationToken cancellationToken)
     {
@@ -23,6 +24,7 @@ internal sealed class DemoTrader(CliSession gateway, long accountId, TimeProvide
         var opened = await ExecutionAsync(ProtoOAExecutionType.OrderFilled, accepted.Order.OrderId, cancellationToken).ConfigureAwait(false);
         var positionId = opened.Position.PositionId;
         step($"bought {units} units of {tracked.Name} at {Price(opened.Deal.ExecutionPrice)}: position {positionId}");
+        await showState(cancellationToken).ConfigureAwait(false); // the mirror shows the position while it is open
 
         var bid = gateway.Quotes.Bid(symbol.SymbolId) ?? (decimal)opened.Deal.ExecutionPrice;
         var limitPrice = Math.Round((double)bid * 0.99, symbol.Digits);

@@ -1,5 +1,6 @@
 using ActorGateway.Protocol.Messages;
 using ActorGateway.Publishing;
+using ActorGateway.State;
 using Akka.Actor;
 using Google.Protobuf;
 
@@ -23,6 +24,12 @@ public interface IGatewaySession : IGatewayRequester, IAsyncDisposable
 
     /// <summary>The publisher, for actors that subscribe to events directly.</summary>
     public IActorRef Publisher { get; }
+
+    /// <summary>
+    /// The parent of the session's account mirrors and order books, made on first use: Tell it
+    /// <see cref="MirrorAccount"/> or <see cref="StartOrderBook"/> to get the actor of one.
+    /// </summary>
+    public IActorRef StateKeeper { get; }
 
     /// <summary>The environment of the session's endpoint; accounts of the other one are refused.</summary>
     public GatewayEnvironment Environment { get; }
@@ -90,6 +97,24 @@ public interface IGatewaySession : IGatewayRequester, IAsyncDisposable
 
     /// <summary>Unsubscribes from depth quotes.</summary>
     public Task UnsubscribeDepthAsync(long accountId, IEnumerable<long> symbolIds, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Mirrors an account (opt-in; one mirror per account, shared by callers): positions, working orders and balance,
+    /// kept from its events and replaced by the reconcile after every gap. Completes once the mirror is in sync.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="accountId"/> is not positive.</exception>
+    /// <exception cref="GatewayAccountException">The account cannot be authorized.</exception>
+    /// <exception cref="GatewayTimeoutException">The mirror was not in sync within the request timeout.</exception>
+    public Task<AccountMirror> MirrorAccountAsync(long accountId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Keeps the symbol's order book from depth quotes (one book per account and symbol, shared by callers); the book
+    /// subscribes to the depth afresh, so its first event is the whole book. Completes once the book is live.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">An id is not positive.</exception>
+    /// <exception cref="ArgumentException">The account has no such symbol.</exception>
+    /// <exception cref="GatewayTimeoutException">The book was not live within the request timeout.</exception>
+    public Task<OrderBook> OpenOrderBookAsync(long accountId, long symbolId, CancellationToken cancellationToken = default);
 
     /// <summary>The account's symbols (light descriptions), asked once and kept until a SymbolChangedEvent.</summary>
     public Task<IReadOnlyList<ProtoOALightSymbol>> GetSymbolsAsync(long accountId, CancellationToken cancellationToken = default);
