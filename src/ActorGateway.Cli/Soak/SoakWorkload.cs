@@ -14,7 +14,7 @@ internal enum SoakRequestKind
 
 /// <summary>
 /// The soak's mix, fixed by the request's index so every run sends the same sequence: in each 20, 7 version requests,
-/// 5 symbol lists, 6 trendbar histories and 2 market orders, on the two accounts in turn. Every order carries a label of
+/// 4 symbol lists, 7 trendbar histories and 2 market orders, on the two accounts in turn. Every order carries a label of
 /// its own (also its clientOrderId), by which the server's executions are counted afterwards.
 /// </summary>
 internal static class SoakWorkload
