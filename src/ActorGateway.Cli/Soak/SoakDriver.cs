@@ -7,7 +7,8 @@ namespace ActorGateway.Cli.Soak;
 internal sealed record CutRecord(int Number, CutKind Kind, int Connections, TimeSpan? Restored);
 
 /// <summary>What the sending phase did.</summary>
-internal sealed record DriveResult(int Issued, TimeSpan Elapsed, bool Stalled, bool StoppedEarly, IReadOnlyList<CutRecord> Cuts);
+internal sealed record DriveResult(int Issued, TimeSpan Elapsed, bool Stalled, bool StoppedEarly, IReadOnlyList<CutRecord> Cuts,
+    CutFailures Failures);
 
 /// <summary>
 /// Sends the requests with at most <see cref="SoakSettings.InFlight"/> awaiting their outcome, and cuts the relay at
@@ -20,6 +21,10 @@ internal sealed class SoakDriver(SoakSettings settings, IGatewaySession session,
     SoakTally tally, OrderLedger orders, UnknownResolver resolver, string run, Action<string> progress)
 {
     private readonly List<CutRecord> _cuts = [];
+    private int _lastCut = -1;
+
+    /// <summary>Failed requests by the kind of the last cut before they ended: how each kind of cut reaches the caller.</summary>
+    public CutFailures Failures { get; } = new();
 
     public async Task<DriveResult> RunAsync(CancellationToken cancellationToken)
     {
@@ -67,7 +72,7 @@ internal sealed class SoakDriver(SoakSettings settings, IGatewaySession session,
             await restoring.ConfigureAwait(false);
         }
 
-        return new DriveResult(issued, Stopwatch.GetElapsedTime(started), stalled, stoppedEarly, [.. _cuts]);
+        return new DriveResult(issued, Stopwatch.GetElapsedTime(started), stalled, stoppedEarly, [.. _cuts], Failures);
     }
 
     private int CutPoint(int cut) => (int)((cut + 1L) * settings.Requests / (settings.Kills + 1));
@@ -76,6 +81,7 @@ internal sealed class SoakDriver(SoakSettings settings, IGatewaySession session,
     {
         var kind = cut % 2 == 0 ? CutKind.Reset : CutKind.Close;
         var at = Stopwatch.GetTimestamp();
+        Volatile.Write(ref _lastCut, (int)kind);
         var connections = relay.CutAll(kind);
         var restoredAt = await watch.RestoredAfterAsync(at, settings.RestoreBound).ConfigureAwait(false);
         _cuts.Add(new CutRecord(cut + 1, kind, connections, restoredAt is { } r ? Stopwatch.GetElapsedTime(at, r) : null));
@@ -95,6 +101,11 @@ internal sealed class SoakDriver(SoakSettings settings, IGatewaySession session,
 
         var kind = SoakWorkload.KindOf(index);
         tally.Record(index, kind, error);
+        if (error is not null && Volatile.Read(ref _lastCut) is var cut and >= 0)
+        {
+            Failures.Add((CutKind)cut, error);
+        }
+
         if (kind == SoakRequestKind.MarketOrder
             && orders.Record(SoakWorkload.LabelOf(run, index), SoakWorkload.AccountOf(index), SoakOutcome.VerdictOf(error)) is
                 { Verdict: OrderVerdict.Unknown } unknown)

@@ -65,6 +65,8 @@ internal static class SoakReport
                 ["connection_lost_notices"] = r.ConnectionsLost,
                 ["session_reconnects"] = r.SessionReconnects,
                 ["relay_connections"] = r.RelayConnections,
+                ["failures_after_reset"] = Object(r.Drive.Failures.After(CutKind.Reset)),
+                ["failures_after_close"] = Object(r.Drive.Failures.After(CutKind.Close)),
             },
             ["orders"] = new JsonObject
             {

@@ -39,6 +39,33 @@ public sealed class CuttingRelayTests
     }
 
     [Fact]
+    public async Task A_reset_cut_fails_a_read_already_waiting_with_a_reset()
+    {
+        await using var echo = EchoServer.Start();
+        await using var relay = CuttingRelay.Start(echo.EndPoint);
+        // A read already waiting is what the gateway always has: the cut must reach it as a reset, never as an end of stream.
+        var outcomes = new List<string>();
+        for (var i = 0; i < 5; i++)
+        {
+            using var client = await ConnectAsync(relay.EndPoint);
+            await client.SendAsync("x"u8.ToArray());
+            await ReceiveAsync(client, 1);
+            var pending = client.ReceiveAsync(new byte[16]);
+            relay.CutAll(CutKind.Reset);
+            try
+            {
+                outcomes.Add($"read {await pending.OrTimeout()}");
+            }
+            catch (SocketException e)
+            {
+                outcomes.Add(e.SocketErrorCode.ToString());
+            }
+        }
+
+        Assert.All(outcomes, outcome => Assert.Equal(nameof(SocketError.ConnectionReset), outcome));
+    }
+
+    [Fact]
     public async Task A_close_cut_ends_the_clients_stream_in_order()
     {
         await using var echo = EchoServer.Start();
