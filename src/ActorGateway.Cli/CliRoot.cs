@@ -25,6 +25,7 @@ internal static class CliRoot
         root.Subcommands.Add(SimulatorCommand.Create(context));
         root.Subcommands.Add(ConnectCommand.Create(context, verbose));
         root.Subcommands.Add(Bench.BenchCommand.Create());
+        root.Subcommands.Add(Soak.SoakCommand.Create(context, verbose));
         return root;
     }
 
