@@ -80,6 +80,10 @@ public static class AccountClusterHostingExtensions
                 # Remembered accounts live in distributed data replicated to every account node, not on disk: they
                 # survive any minority of nodes failing; after a full restart the configured accounts are started again.
                 distributed-data.durable.keys = []
+                # A plain majority of the account nodes (default: at least 5, which on a small cluster means every
+                # node): the coordinator's updates then go on while a dying or leaving node is still a member, instead
+                # of timing out until it is removed. Under keep-majority downing a majority is what survives anyway.
+                distributed-data.majority-min-cap = 1
                 # How often a region without a home for a shard asks the coordinator again (default 2 s): part of failover.
                 retry-interval = 500ms
                 # How soon a region looks for a coordinator that moved (default 5 s): part of failover when the oldest
