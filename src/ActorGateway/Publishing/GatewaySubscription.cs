@@ -57,7 +57,7 @@ public sealed class GatewaySubscription<T> : IAsyncEnumerable<StreamItem<T>>, IA
             throw new InvalidOperationException("A subscription is one stream: it can be read only once.");
         }
 
-        return ReadAsync(_handoff, cancellationToken).GetAsyncEnumerator(cancellationToken);
+        return new StreamEnumerator<T>(_handoff, cancellationToken);
     }
 
     /// <summary>Stops delivery and ends the stream; a running callback finishes its current batch first.</summary>
@@ -103,8 +103,15 @@ public sealed class GatewaySubscription<T> : IAsyncEnumerable<StreamItem<T>>, IA
         Func<StreamItem<T>, ValueTask> callback, ILogger log)
     {
         var stats = new SubscriberStats();
-        var props = CallbackReader<T>.Props(callback, stats, log);
-        return new GatewaySubscription<T>(publisher, null, stats, AddReader(publisher, options, stats, props));
+        return new GatewaySubscription<T>(publisher, null, stats, AddReader(publisher, options, stats, CallbackReader<T>.Props(callback, stats, log)));
+    }
+
+    /// <summary>The same with a plain callback, called in the reader actor's turn.</summary>
+    internal static GatewaySubscription<T> Callback(IActorRef publisher, SubscriptionOptions? options, Action<StreamItem<T>> callback,
+        ILogger log)
+    {
+        var stats = new SubscriberStats();
+        return new GatewaySubscription<T>(publisher, null, stats, AddReader(publisher, options, stats, CallbackReader<T>.Props(callback, stats, log)));
     }
 
     private static Task<IActorRef> AddReader(IActorRef publisher, SubscriptionOptions? options, SubscriberStats stats, Props props)
@@ -119,16 +126,4 @@ public sealed class GatewaySubscription<T> : IAsyncEnumerable<StreamItem<T>>, IA
 
     private static uint[] PayloadTypesOf() =>
         [.. PayloadRegistry.All.Where(i => i.ClrType == typeof(T)).Select(i => i.PayloadType)];
-
-    private static async IAsyncEnumerable<StreamItem<T>> ReadAsync(StreamHandoff handoff,
-        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        while (await handoff.WaitAsync(cancellationToken).ConfigureAwait(false))
-        {
-            foreach (var item in handoff.Take().Items)
-            {
-                yield return StreamItems.As<T>(item);
-            }
-        }
-    }
 }

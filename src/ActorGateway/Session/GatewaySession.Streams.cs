@@ -11,16 +11,9 @@ public sealed partial class GatewaySession
         where T : class, IMessage
     {
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
-        if (callback is null)
-        {
-            return GatewaySubscription<T>.Stream(_client.Publisher, options);
-        }
-
-        return Subscribe<T>(options, item =>
-        {
-            callback(item);
-            return ValueTask.CompletedTask;
-        });
+        return callback is null
+            ? GatewaySubscription<T>.Stream(_client.Publisher, options)
+            : GatewaySubscription<T>.Callback(_client.Publisher, options, callback, _log);
     }
 
     /// <inheritdoc />
