@@ -62,7 +62,8 @@ public sealed class SubscriberTests
         }
 
         Assert.Equal(slow.Dropped, lost);
-        Assert.True(lost > fastSpots.Count / 2, $"{lost} of {fastSpots.Count} lost"); // it kept one read it was handed and its bound of 5
+        // It kept the read it was handed when it stalled (its size is the socket's business) and its bound of 5 behind it.
+        Assert.True(lost > 0 && kept.Count >= 5, $"{lost} lost, {kept.Count} kept of {fastSpots.Count}");
         Assert.Equal(kept, fastSpots.Where(kept.Contains)); // in the order they were sent
         Assert.Equal(fastSpots[^5..], kept[^5..]); // the newest five, the very same events
     }
