@@ -97,8 +97,8 @@ internal sealed class ConnectRunner(CliContext context, ConnectTarget target)
         var volume = Volume.ToWire(units, symbol.Spec, symbol.Name);
         var session = gateway.Session;
         var accepted = limitPrice is { } price
-            ? await session.PlaceLimitAsync(accountId, symbol.Spec.SymbolId, side, volume, price, cancellationToken).ConfigureAwait(false)
-            : await session.PlaceMarketAsync(accountId, symbol.Spec.SymbolId, side, volume, cancellationToken).ConfigureAwait(false);
+            ? await session.PlaceLimitOrderAsync(accountId, symbol.Spec.SymbolId, side, volume, price, cancellationToken: cancellationToken).ConfigureAwait(false)
+            : await session.PlaceMarketOrderAsync(accountId, symbol.Spec.SymbolId, side, volume, cancellationToken: cancellationToken).ConfigureAwait(false);
 
         // A market order is shown once filled, a limit order once accepted: both arrive as events too, for the display.
         var shown = limitPrice is null ? ProtoOAExecutionType.OrderFilled : ProtoOAExecutionType.OrderAccepted;

@@ -19,7 +19,7 @@ internal sealed class DemoTrader(CliSession gateway, long accountId, TimeProvide
         var volume = symbol.MinVolume;
         var units = Volume.Format(volume);
 
-        var accepted = await session.PlaceMarketAsync(accountId, symbol.SymbolId, ProtoOATradeSide.Buy, volume, cancellationToken)
+        var accepted = await session.PlaceMarketOrderAsync(accountId, symbol.SymbolId, ProtoOATradeSide.Buy, volume, cancellationToken: cancellationToken)
             .ConfigureAwait(false);
         var opened = await ExecutionAsync(ProtoOAExecutionType.OrderFilled, accepted.Order.OrderId, cancellationToken).ConfigureAwait(false);
         var positionId = opened.Position.PositionId;
@@ -28,15 +28,15 @@ internal sealed class DemoTrader(CliSession gateway, long accountId, TimeProvide
 
         var bid = gateway.Quotes.Bid(symbol.SymbolId) ?? (decimal)opened.Deal.ExecutionPrice;
         var limitPrice = Math.Round((double)bid * 0.99, symbol.Digits);
-        var limit = await session.PlaceLimitAsync(accountId, symbol.SymbolId, ProtoOATradeSide.Buy, volume, limitPrice, cancellationToken)
+        var limit = await session.PlaceLimitOrderAsync(accountId, symbol.SymbolId, ProtoOATradeSide.Buy, volume, limitPrice, cancellationToken: cancellationToken)
             .ConfigureAwait(false);
         step($"placed a limit order to buy {units} units of {tracked.Name} at {Price(limitPrice)}: order {limit.Order.OrderId}");
 
-        var closing = await session.ClosePositionAsync(accountId, positionId, volume, cancellationToken).ConfigureAwait(false);
+        var closing = await session.ClosePositionAsync(accountId, positionId, volume, cancellationToken: cancellationToken).ConfigureAwait(false);
         var closed = await ExecutionAsync(ProtoOAExecutionType.OrderFilled, closing.Order.OrderId, cancellationToken).ConfigureAwait(false);
         step($"closed position {positionId} at {Price(closed.Deal.ExecutionPrice)}");
 
-        await session.CancelOrderAsync(accountId, limit.Order.OrderId, cancellationToken).ConfigureAwait(false);
+        await session.CancelOrderAsync(accountId, limit.Order.OrderId, cancellationToken: cancellationToken).ConfigureAwait(false);
 
         // The reply ended the call; waiting for it as an event too means the display has it when the script ends.
         await ExecutionAsync(ProtoOAExecutionType.OrderCancelled, limit.Order.OrderId, cancellationToken).ConfigureAwait(false);
