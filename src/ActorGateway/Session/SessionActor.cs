@@ -161,7 +161,7 @@ internal sealed partial class SessionActor : CompletingActor, IWithTimers
             case SubscribeEvents or UnsubscribeEvents:
                 _publisher.Forward(message);
                 return true;
-            case StartSession when _epoch != 0 && _everReady && CurrentState == Phase.Ready:
+            case StartSession when CurrentState == Phase.Ready:
                 Sender.Tell(SessionStarted.Instance);
                 return true;
             case StartSession:
