@@ -34,49 +34,76 @@ public sealed class FailoverTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.Equal(Ids(_cluster.AccountIds), running.Order());
     }
 
-    [Fact]
-    public async Task A_leaving_nodes_accounts_come_back_on_the_others_by_themselves()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_leaving_nodes_accounts_come_back_on_the_others_by_themselves(bool oldest)
     {
-        var a = await _cluster.StartNodeAsync("a", startAccounts: true, accountNodes: 3);
-        var b = await _cluster.StartNodeAsync("b", startAccounts: true, accountNodes: 3);
-        var c = await _cluster.StartNodeAsync("c", startAccounts: true, accountNodes: 3);
-        var client = await _cluster.StartNodeAsync("client", hostsAccounts: false, accountNodes: 3);
-        await Eventually.MatchAsync(() => EntitiesAsync(a, b, c), AllAccounts, Bound, "every account running");
-        var moving = await EntitiesAsync(b);
+        var (nodes, client) = await StartAccountNodesAsync(extraHocon: "");
+        var leaving = Pick(nodes, oldest);
+        var staying = nodes.Where(n => n != leaving).ToArray();
+        var moving = await EntitiesAsync(leaving);
         Assert.NotEmpty(moving);
 
         var clock = Stopwatch.StartNew();
-        await b.LeaveAsync();
-        _cluster.Forget(b);
-        await Eventually.MatchAsync(() => EntitiesAsync(a, c), AllAccounts, Bound, "every account running on a and c");
+        await leaving.LeaveAsync();
+        _cluster.Forget(leaving);
+        await Eventually.MatchAsync(() => EntitiesAsync(staying), AllAccounts, Bound, "every account running on the others");
         var restarted = clock.Elapsed;
         await AllAnswerAsync(client, moving);
-        output.WriteLine($"leave: {moving.Count} accounts restarted elsewhere after {restarted.TotalSeconds:0.0} s, " +
-            $"answering after {clock.Elapsed.TotalSeconds:0.0} s");
+        output.WriteLine($"leave ({(oldest ? "oldest" : "youngest")}): {moving.Count} accounts restarted elsewhere after " +
+            $"{restarted.TotalSeconds:0.0} s, answering after {clock.Elapsed.TotalSeconds:0.0} s");
     }
 
-    [Fact]
-    public async Task A_crashed_nodes_accounts_come_back_after_it_is_downed()
+    /// <remarks>The oldest node runs the shard coordinator: when it is the one that crashed, a new coordinator must take
+    /// over with fewer account nodes than the cluster booted with and still place the crashed node's accounts.</remarks>
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_crashed_nodes_accounts_come_back_after_it_is_downed(bool oldest)
     {
-        var a = await _cluster.StartNodeAsync("a", startAccounts: true, accountNodes: 3);
-        var b = await _cluster.StartNodeAsync("b", startAccounts: true, accountNodes: 3);
         // A crash: the system goes without leaving the cluster, so the others must detect it and the resolver down it.
-        var c = await _cluster.StartNodeAsync("c", startAccounts: true,
-            extraHocon: "akka.coordinated-shutdown.run-by-actor-system-terminate = off", accountNodes: 3);
-        var client = await _cluster.StartNodeAsync("client", hostsAccounts: false, accountNodes: 3);
-        await Eventually.MatchAsync(() => EntitiesAsync(a, b, c), AllAccounts, Bound, "every account running");
-        var lost = await EntitiesAsync(c);
+        var (nodes, client) = await StartAccountNodesAsync("akka.coordinated-shutdown.run-by-actor-system-terminate = off");
+        var crashed = Pick(nodes, oldest);
+        var surviving = nodes.Where(n => n != crashed).ToArray();
+        var lost = await EntitiesAsync(crashed);
         Assert.NotEmpty(lost);
 
         var clock = Stopwatch.StartNew();
-        await c.System.Terminate().OrTimeout();
-        await Eventually.MatchAsync(() => EntitiesAsync(a, b), AllAccounts, Bound, "every account running on a and b");
+        await crashed.System.Terminate().OrTimeout();
+        await Eventually.MatchAsync(() => EntitiesAsync(surviving), AllAccounts, Bound, "every account running on the survivors");
         var restarted = clock.Elapsed;
         await AllAnswerAsync(client, lost);
-        output.WriteLine($"crash: {lost.Count} accounts restarted elsewhere after {restarted.TotalSeconds:0.0} s, " +
-            $"answering after {clock.Elapsed.TotalSeconds:0.0} s");
-        await c.DisposeAsync();
-        _cluster.Forget(c);
+        output.WriteLine($"crash ({(oldest ? "oldest" : "youngest")}): {lost.Count} accounts restarted elsewhere after " +
+            $"{restarted.TotalSeconds:0.0} s, answering after {clock.Elapsed.TotalSeconds:0.0} s");
+        await crashed.DisposeAsync();
+        _cluster.Forget(crashed);
+    }
+
+    // Three account nodes, none starting an account before all three joined, and a client node; every account running.
+    private async Task<(ClusterNode[] Nodes, ClusterNode Client)> StartAccountNodesAsync(string extraHocon)
+    {
+        var nodes = new ClusterNode[3];
+        for (var i = 0; i < nodes.Length; i++)
+        {
+            nodes[i] = await _cluster.StartNodeAsync(((char)('a' + i)).ToString(), startAccounts: true, extraHocon: extraHocon,
+                accountNodes: nodes.Length);
+        }
+
+        var client = await _cluster.StartNodeAsync("client", hostsAccounts: false);
+        await Eventually.MatchAsync(() => EntitiesAsync(nodes), AllAccounts, Bound, "every account running");
+        return (nodes, client);
+    }
+
+    private static ClusterNode Pick(ClusterNode[] nodes, bool oldest)
+    {
+        var members = Akka.Cluster.Cluster.Get(nodes[0].System).State.Members
+            .Where(m => m.HasRole(Hosting.AccountRegion.HostRole) && m.Status == Akka.Cluster.MemberStatus.Up)
+            .Order(Akka.Cluster.Member.AgeOrdering)
+            .ToList();
+        Assert.Equal(nodes.Length, members.Count);
+        var address = (oldest ? members[0] : members[^1]).Address;
+        return nodes.Single(n => n.Address == address);
     }
 
     private bool AllAccounts(IReadOnlyList<string> running) =>

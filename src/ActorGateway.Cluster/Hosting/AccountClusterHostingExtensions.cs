@@ -31,7 +31,6 @@ public static class AccountClusterHostingExtensions
             {
                 Roles = options.HostsAccounts ? [AccountRegion.HostRole] : [],
                 SeedNodes = [.. options.Seeds],
-                MinimumNumberOfMembersPerRole = new Dictionary<string, int> { [AccountRegion.HostRole] = options.MinimumAccountNodes },
                 SplitBrainResolver = new KeepMajorityOption(),
                 FailureDetector = new PhiAccrualFailureDetectorOptions
                 {
@@ -63,7 +62,7 @@ public static class AccountClusterHostingExtensions
         {
             var accounts = options.Accounts.ToArray();
             builder.WithActors((system, registry) =>
-                system.ActorOf(AccountStarter.Props(registry.Get<AccountRegion>(), accounts), "account-starter"));
+                system.ActorOf(AccountStarter.Props(registry.Get<AccountRegion>(), accounts, options.MinimumAccountNodes), "account-starter"));
         }
 
         return builder;

@@ -27,8 +27,9 @@ public sealed class AccountClusterOptions
     public int Shards { get; set; } = 100;
 
     /// <summary>
-    /// How many account nodes must be up before any account starts (default 1). With more, the first node to boot does not
-    /// take every account only for the next ones to take them back in later rebalances.
+    /// How many account nodes must have joined the sharding before the configured <see cref="Accounts"/> start (default 1).
+    /// With more, the first node to boot does not take every account only for the next ones to take them back in later
+    /// rebalances. It gates the boot only: after a failover the remaining nodes take the accounts over, however few.
     /// </summary>
     public int MinimumAccountNodes { get; set; } = 1;
 

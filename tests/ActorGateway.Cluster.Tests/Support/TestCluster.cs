@@ -35,8 +35,7 @@ internal sealed class TestCluster : IAsyncDisposable
     }
 
     /// <summary>Starts a node; <paramref name="hostsAccounts"/> false makes a client node with a proxy.</summary>
-    /// <remarks>With <paramref name="accountNodes"/> above one, nodes stay joining until that many account nodes have joined:
-    /// such a node is returned once it asked to join, not once it is up.</remarks>
+    /// <remarks><paramref name="accountNodes"/>: how many account nodes must have joined before the node's accounts start.</remarks>
     public async Task<ClusterNode> StartNodeAsync(string name, bool hostsAccounts = true, bool startAccounts = false,
         string extraHocon = "", int accountNodes = 1)
     {
@@ -55,16 +54,7 @@ internal sealed class TestCluster : IAsyncDisposable
         var node = await ClusterNode.StartAsync(name, options, extraHocon);
         // No seeds: the port is only known once bound, so the first node joins itself and the others join it.
         var first = _nodes.Count == 0 ? node.Address : _nodes[0].Address;
-        var cluster = Akka.Cluster.Cluster.Get(node.System);
-        if (accountNodes > 1 && hostsAccounts)
-        {
-            cluster.Join(first);
-        }
-        else
-        {
-            await cluster.JoinAsync(first).OrTimeout(TestTimeouts.Dilated(TimeSpan.FromSeconds(30)));
-        }
-
+        await Akka.Cluster.Cluster.Get(node.System).JoinAsync(first).OrTimeout(TestTimeouts.Dilated(TimeSpan.FromSeconds(30)));
         _nodes.Add(node);
         return node;
     }
