@@ -95,7 +95,7 @@ public sealed class GatewaySubscription<T> : IAsyncEnumerable<StreamItem<T>>, IA
     {
         var handoff = new StreamHandoff();
         var stats = new SubscriberStats();
-        return new GatewaySubscription<T>(publisher, handoff, stats, AddReader(publisher, options, stats, StreamReader.Props(handoff)));
+        return new GatewaySubscription<T>(publisher, handoff, stats, AddReader(publisher, options, stats, StreamReader.Props(handoff), handoff));
     }
 
     /// <summary>A subscription whose items are handed to <paramref name="callback"/>, in order, never two at once.</summary>
@@ -114,13 +114,14 @@ public sealed class GatewaySubscription<T> : IAsyncEnumerable<StreamItem<T>>, IA
         return new GatewaySubscription<T>(publisher, null, stats, AddReader(publisher, options, stats, CallbackReader<T>.Props(callback, stats, log)));
     }
 
-    private static Task<IActorRef> AddReader(IActorRef publisher, SubscriptionOptions? options, SubscriberStats stats, Props props)
+    private static Task<IActorRef> AddReader(IActorRef publisher, SubscriptionOptions? options, SubscriberStats stats, Props props,
+        StreamHandoff? handoff = null)
     {
         var given = options ?? new SubscriptionOptions();
         given.Validate();
         var typed = given.PayloadTypes is null && typeof(T) != typeof(IMessage) ? given.WithPayloadTypes(PayloadTypesOf()) : given;
         var created = new TaskCompletionSource<IActorRef>(TaskCreationOptions.RunContinuationsAsynchronously);
-        publisher.Tell(new AddReader(props, typed, stats, created));
+        publisher.Tell(new AddReader(props, typed, stats, created, handoff));
         return created.Task;
     }
 

@@ -8,7 +8,7 @@ namespace ActorGateway.Publishing;
 /// <summary>
 /// Broadcasts what the server sends unasked (and the connection's and session's notices) to subscribers: actors that
 /// asked with <see cref="SubscribeEvents"/>, and readers of its own (children) behind streams and callbacks. Each
-/// subscriber has at most one batch unanswered; what arrives meanwhile waits here in its <see cref="SubscriberBuffer"/>
+/// subscriber has at most one batch unanswered (a stream: one in its handoff's slot); what arrives meanwhile waits here in its <see cref="SubscriberBuffer"/>
 /// and goes out as the next batch, so a subscriber that keeps up gets one batch per socket read, one that lags gets
 /// larger batches, and one that stops answering only loses its own events. It watches subscribers and forgets them
 /// when they stop.
@@ -58,15 +58,16 @@ internal sealed class PublisherActor : UntypedActor
 
                 break;
             case EventsAck when _subscribers.TryGetValue(Sender, out var acked):
-                acked.AwaitingAck = false;
+                acked.Acked();
                 Deliver(acked);
                 break;
             case SubscribeEvents subscribe:
-                OnSubscribe(subscribe.Subscriber, subscribe.Options ?? new SubscriptionOptions(), new SubscriberStats(), Sender);
+                OnSubscribe(subscribe.Subscriber, subscribe.Options ?? new SubscriptionOptions(), new SubscriberStats(), null, Sender);
                 break;
             case AddReader add:
                 var reader = Context.ActorOf(add.Props);
-                OnSubscribe(reader, add.Options, add.Stats, ActorRefs.Nobody);
+                add.Handoff?.Attach(Self, reader);
+                OnSubscribe(reader, add.Options, add.Stats, add.Handoff, ActorRefs.Nobody);
                 add.Created.TrySetResult(reader);
                 break;
             case UnsubscribeEvents unsubscribe:
@@ -85,7 +86,8 @@ internal sealed class PublisherActor : UntypedActor
 
     protected override void PostStop() => _count.Value = 0;
 
-    private void OnSubscribe(IActorRef subscriber, SubscriptionOptions options, SubscriberStats stats, IActorRef replyTo)
+    private void OnSubscribe(IActorRef subscriber, SubscriptionOptions options, SubscriberStats stats, StreamHandoff? handoff,
+        IActorRef replyTo)
     {
         try
         {
@@ -98,7 +100,7 @@ internal sealed class PublisherActor : UntypedActor
         }
 
         var filter = new SubscriptionFilter(options.PayloadTypes, options.AccountId, options.SymbolIds);
-        _subscribers[subscriber] = new Subscriber(subscriber, filter, new SubscriberBuffer(options.Capacity, options.Overflow), stats);
+        _subscribers[subscriber] = new Subscriber(subscriber, filter, new SubscriberBuffer(options.Capacity, options.Overflow), stats, handoff);
         _count.Value = _subscribers.Count;
         Context.Watch(subscriber);
         WarnIfNeverSubscribed(filter);
@@ -128,10 +130,9 @@ internal sealed class PublisherActor : UntypedActor
                 _run.ReadKeys(_keys);
             }
 
-            if (!subscriber.AwaitingAck && !subscriber.Buffer.HasItems && _run.AllPass(subscriber.Filter))
+            if (!subscriber.Buffer.HasItems && _run.AllPass(subscriber.Filter) && subscriber.IsReady())
             {
-                subscriber.AwaitingAck = true;
-                subscriber.Ref.Tell(new EventBatch(_run.AsItems()), Self);
+                subscriber.Send(new EventBatch(_run.AsItems()), Self);
                 continue;
             }
 
@@ -159,10 +160,9 @@ internal sealed class PublisherActor : UntypedActor
 
     private void Deliver(Subscriber subscriber)
     {
-        if (!subscriber.AwaitingAck && subscriber.Buffer.HasItems)
+        if (subscriber.Buffer.HasItems && subscriber.IsReady())
         {
-            subscriber.AwaitingAck = true;
-            subscriber.Ref.Tell(new EventBatch(subscriber.Buffer.TakeAll()), Self);
+            subscriber.Send(new EventBatch(subscriber.Buffer.TakeAll()), Self);
         }
     }
 
@@ -183,8 +183,15 @@ internal sealed class PublisherActor : UntypedActor
         }
     }
 
-    private sealed class Subscriber(IActorRef actor, SubscriptionFilter filter, SubscriberBuffer buffer, SubscriberStats stats)
+    /// <summary>
+    /// A subscriber and what waits for it. An actor gets each batch as a message and has at most one unanswered; a stream
+    /// gets it through its <see cref="StreamHandoff"/>'s slot, in this turn, without a message while it keeps up.
+    /// </summary>
+    private sealed class Subscriber(IActorRef actor, SubscriptionFilter filter, SubscriberBuffer buffer, SubscriberStats stats,
+        StreamHandoff? handoff)
     {
+        private bool _awaitingAck;
+
         public IActorRef Ref { get; } = actor;
 
         public SubscriptionFilter Filter { get; } = filter;
@@ -193,10 +200,28 @@ internal sealed class PublisherActor : UntypedActor
 
         public SubscriberStats Stats { get; } = stats;
 
-        /// <summary>True while its last batch is unanswered: more waits in the buffer.</summary>
-        public bool AwaitingAck { get; set; }
+        /// <summary>True when a batch can go now; otherwise it waits in the buffer until the subscriber answers.</summary>
+        public bool IsReady() => handoff?.TryReserve() ?? !_awaitingAck;
+
+        public void Send(EventBatch batch, IActorRef publisher)
+        {
+            if (handoff is not null)
+            {
+                handoff.Put(batch);
+                return;
+            }
+
+            _awaitingAck = true;
+            Ref.Tell(batch, publisher);
+        }
+
+        public void Acked() => _awaitingAck = false;
     }
 }
 
-/// <summary>Told to the publisher by a subscription's facade: start a reader of its own (a child) with these options.</summary>
-internal sealed record AddReader(Props Props, SubscriptionOptions Options, SubscriberStats Stats, TaskCompletionSource<IActorRef> Created);
+/// <summary>
+/// Told to the publisher by a subscription's facade: start a reader of its own (a child) with these options. A stream's
+/// reader comes with its handoff, where its batches go in the publisher's turn instead of to the reader's mailbox.
+/// </summary>
+internal sealed record AddReader(Props Props, SubscriptionOptions Options, SubscriberStats Stats, TaskCompletionSource<IActorRef> Created,
+    StreamHandoff? Handoff = null);

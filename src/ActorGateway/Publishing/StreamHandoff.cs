@@ -3,21 +3,51 @@ using Akka.Actor;
 namespace ActorGateway.Publishing;
 
 /// <summary>
-/// Where a stream reader actor hands batches to the code reading the stream, one batch at a time: the reader actor puts
-/// a batch here, the stream's consumer takes it, and answers the publisher once it has read it, which lets the next batch
-/// go. Shared by the reader actor and one consumer, so it locks.
+/// Where the publisher hands batches straight to the code reading a stream, in its own turn: one slot, filled by the
+/// publisher when empty and emptied by the stream's consumer. While the slot is full the publisher keeps what arrives in
+/// the subscriber's bounded buffer and asks to be told when the slot empties; the consumer then answers it with
+/// <see cref="EventsAck"/>. A consumer that keeps up so costs no message per batch. Shared by the publisher and one
+/// consumer, so it locks.
 /// </summary>
 internal sealed class StreamHandoff
 {
     private readonly Lock _gate = new();
     private EventBatch? _batch;
-    private IActorRef? _publisher;
-    private IActorRef? _reader;
+    private IActorRef _publisher = ActorRefs.Nobody;
+    private IActorRef _reader = ActorRefs.Nobody;
     private TaskCompletionSource<bool>? _waiter;
+    private bool _ackWanted;
     private bool _completed;
 
-    /// <summary>Called by the reader actor: a batch from <paramref name="publisher"/>, answered on behalf of <paramref name="reader"/>.</summary>
-    public void Put(EventBatch batch, IActorRef publisher, IActorRef reader)
+    /// <summary>Called by the publisher when it made the stream's reader actor, whose name the answers carry.</summary>
+    public void Attach(IActorRef publisher, IActorRef reader)
+    {
+        lock (_gate)
+        {
+            (_publisher, _reader) = (publisher, reader);
+        }
+    }
+
+    /// <summary>
+    /// Called by the publisher: true when the slot is empty, so the next <see cref="Put"/> goes through. When it is full,
+    /// the consumer answers once it takes the batch there.
+    /// </summary>
+    public bool TryReserve()
+    {
+        lock (_gate)
+        {
+            if (_batch is null)
+            {
+                return !_completed;
+            }
+
+            _ackWanted = true;
+            return false;
+        }
+    }
+
+    /// <summary>Called by the publisher after <see cref="TryReserve"/> said yes: the only writer, so the slot is still empty.</summary>
+    public void Put(EventBatch batch)
     {
         TaskCompletionSource<bool>? wake;
         lock (_gate)
@@ -28,8 +58,6 @@ internal sealed class StreamHandoff
             }
 
             _batch = batch;
-            _publisher = publisher;
-            _reader = reader;
             wake = TakeWaiter();
         }
 
@@ -72,20 +100,27 @@ internal sealed class StreamHandoff
         return new ValueTask<bool>(cancellationToken.CanBeCanceled ? waiting.WaitAsync(cancellationToken) : waiting);
     }
 
-    /// <summary>Takes the batch that <see cref="WaitAsync"/> announced and lets the publisher send the next.</summary>
+    /// <summary>Takes the batch that <see cref="WaitAsync"/> announced, emptying the slot for the next.</summary>
     public EventBatch Take()
     {
         EventBatch batch;
+        bool answer;
         IActorRef publisher, reader;
         lock (_gate)
         {
             batch = _batch ?? throw new InvalidOperationException("No batch is waiting.");
-            (publisher, reader) = (_publisher!, _reader!);
             _batch = null;
+            answer = _ackWanted;
+            _ackWanted = false;
+            (publisher, reader) = (_publisher, _reader);
         }
 
-        // Answered as soon as taken: the consumer holds one batch and the publisher gathers the next meanwhile.
-        publisher.Tell(EventsAck.Instance, reader);
+        // Taken at once: the consumer holds one batch while the publisher fills the slot with the next.
+        if (answer)
+        {
+            publisher.Tell(EventsAck.Instance, reader);
+        }
+
         return batch;
     }
 
