@@ -1,6 +1,7 @@
 using ActorGateway.Publishing;
 using ActorGateway.Session;
 using Akka.Actor;
+using Akka.Streams;
 using Google.Protobuf;
 
 namespace ActorGateway.Cli.Bench;
@@ -13,6 +14,9 @@ internal enum FanOutSubscriber
 
     /// <summary>A stream read with <c>await foreach</c>.</summary>
     Stream,
+
+    /// <summary>A stream read as an Akka.Streams source.</summary>
+    Source,
 
     /// <summary>A callback the publisher's reader actor calls.</summary>
     Callback,
@@ -40,6 +44,14 @@ internal static class FanOutSubscribers
                 {
                     await stream.DisposeAsync().ConfigureAwait(false);
                     await reading.ConfigureAwait(false);
+                });
+            case FanOutSubscriber.Source:
+                var source = session.Subscribe<IMessage>(options);
+                var running = source.AsSource().RunForeach(counter.OnItem, system.Materializer());
+                return new Attached(() => source.Dropped, async () =>
+                {
+                    await source.DisposeAsync().ConfigureAwait(false);
+                    await running.ConfigureAwait(false);
                 });
             default:
                 var callback = session.Subscribe<IMessage>(options, counter.OnItem);

@@ -39,26 +39,17 @@ public sealed class GatewaySubscription<T> : IAsyncEnumerable<StreamItem<T>>, IA
     /// <summary>How many times the callback threw (each was logged; the stream went on).</summary>
     public long CallbackFailures => _stats.CallbackFailures;
 
-    /// <summary>The stream as an Akka.Streams source (read it once: it is this subscription's single stream).</summary>
-    /// <exception cref="InvalidOperationException">The subscription is read by its callback.</exception>
-    public Source<StreamItem<T>, NotUsed> AsSource() => Source.From(() => (IAsyncEnumerable<StreamItem<T>>)this);
+    /// <summary>
+    /// The stream as an Akka.Streams source. It is this subscription's single stream: run a second time (or on a
+    /// subscription read by its callback) it fails with an <see cref="InvalidOperationException"/>. It completes when
+    /// the subscription is disposed or the gateway stops.
+    /// </summary>
+    public Source<StreamItem<T>, NotUsed> AsSource() => Source.FromGraph(new StreamSource<T>(Claim));
 
     /// <inheritdoc />
     /// <exception cref="InvalidOperationException">The subscription is read by its callback, or is already being read.</exception>
-    public IAsyncEnumerator<StreamItem<T>> GetAsyncEnumerator(CancellationToken cancellationToken = default)
-    {
-        if (_handoff is null)
-        {
-            throw new InvalidOperationException("This subscription is read by its callback.");
-        }
-
-        if (Interlocked.Exchange(ref _enumerated, 1) != 0)
-        {
-            throw new InvalidOperationException("A subscription is one stream: it can be read only once.");
-        }
-
-        return new StreamEnumerator<T>(_handoff, cancellationToken);
-    }
+    public IAsyncEnumerator<StreamItem<T>> GetAsyncEnumerator(CancellationToken cancellationToken = default) =>
+        new StreamEnumerator<T>(Claim(), cancellationToken);
 
     /// <summary>Stops delivery and ends the stream; a running callback finishes its current batch first.</summary>
     public async ValueTask DisposeAsync()
@@ -88,6 +79,23 @@ public sealed class GatewaySubscription<T> : IAsyncEnumerable<StreamItem<T>>, IA
         {
             // A callback still running after the stop timeout: it is left to end by itself.
         }
+    }
+
+    /// <summary>Takes this subscription's one stream, for an enumerator or a source.</summary>
+    /// <exception cref="InvalidOperationException">The subscription is read by its callback, or is already being read.</exception>
+    private StreamHandoff Claim()
+    {
+        if (_handoff is null)
+        {
+            throw new InvalidOperationException("This subscription is read by its callback.");
+        }
+
+        if (Interlocked.Exchange(ref _enumerated, 1) != 0)
+        {
+            throw new InvalidOperationException("A subscription is one stream: it can be read only once.");
+        }
+
+        return _handoff;
     }
 
     /// <summary>A subscription read as a stream.</summary>

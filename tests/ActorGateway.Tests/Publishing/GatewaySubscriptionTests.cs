@@ -67,6 +67,35 @@ public sealed class GatewaySubscriptionTests : Akka.TestKit.Xunit2.TestKit
     }
 
     [Fact]
+    public async Task AsSource_completes_when_the_subscription_is_disposed_after_what_it_already_had()
+    {
+        var spots = GatewaySubscription<ProtoOASpotEvent>.Stream(_publisher, null);
+        await SubscribedAsync(1);
+        var seen = new TestProbe<long>();
+        var running = spots.AsSource().RunForeach(i => seen.Tell(i.Message!.SymbolId), Sys.Materializer());
+        Publish(4);
+        Assert.Equal(4, await seen.ExpectAsync());
+
+        await spots.DisposeAsync();
+
+        await running.OrTimeout();
+    }
+
+    [Fact]
+    public async Task AsSource_run_twice_fails_the_second_stream_and_leaves_the_first_reading()
+    {
+        await using var spots = GatewaySubscription<ProtoOASpotEvent>.Stream(_publisher, null);
+        await SubscribedAsync(1);
+        var first = spots.AsSource().Take(1).Select(i => i.Message!.SymbolId).RunWith(Sink.First<long>(), Sys.Materializer());
+
+        var second = spots.AsSource().RunWith(Sink.Ignore<StreamItem<ProtoOASpotEvent>>(), Sys.Materializer());
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => second.OrTimeout());
+        Publish(5);
+        Assert.Equal(5, await first.OrTimeout());
+    }
+
+    [Fact]
     public async Task Callback_async_handles_items_one_at_a_time_in_order()
     {
         var seen = new List<long>();
