@@ -87,7 +87,8 @@ public sealed class LeaseTests(PostgresFixture postgres) : IAsyncLifetime
     {
         var clock = new FakeTimeProvider();
         var options = postgres.NewOptions(clock);
-        options.OperationTimeout = TimeSpan.FromMilliseconds(500);
+        // Room for the first connection and the table's creation on a loaded machine; the stalled renewal waits this long.
+        options.OperationTimeout = TestTimeouts.Dilated(TimeSpan.FromSeconds(2));
         var lease = Lease(Store(options), "a:1");
         var lost = new TaskCompletionSource<Exception>(TaskCreationOptions.RunContinuationsAsynchronously);
         Assert.True(await lease.Acquire(e => lost.TrySetResult(e)));
@@ -132,9 +133,12 @@ public sealed class LeaseTests(PostgresFixture postgres) : IAsyncLifetime
     public async Task Release_returns_within_its_operation_timeout_when_the_database_stalls()
     {
         var options = postgres.NewOptions();
-        options.OperationTimeout = TimeSpan.FromMilliseconds(500);
+        // Room for the first connection and the table's creation on a loaded machine...
+        options.OperationTimeout = TestTimeouts.Dilated(TimeSpan.FromSeconds(5));
         var lease = Lease(Store(options), "a:1");
         Assert.True(await lease.Acquire());
+        // ...then the bound under test (the store reads it at each operation).
+        options.OperationTimeout = TimeSpan.FromMilliseconds(500);
         await using var stall = await postgres.StallAsync(options.TableName);
 
         var clock = System.Diagnostics.Stopwatch.StartNew();

@@ -31,6 +31,8 @@ public sealed class PostgresFixture : IAsyncLifetime
         TableName = "leases_" + Guid.NewGuid().ToString("N")[..12],
         TimeToLive = timeToLive ?? TimeSpan.FromSeconds(5),
         TimeProvider = clock ?? TimeProvider.System,
+        // A loaded machine can take seconds for a first connection; tests that time an operation set their own bound.
+        OperationTimeout = TestTimeouts.Dilated(TimeSpan.FromSeconds(5)),
     };
 
     /// <summary>Runs one statement as the superuser.</summary>
