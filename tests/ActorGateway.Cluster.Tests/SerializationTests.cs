@@ -133,6 +133,18 @@ public sealed class SerializationTests : IAsyncLifetime
     }
 
     [Fact]
+    public void A_fenced_refusal_crosses_typed_with_its_account_and_message()
+    {
+        var refusal = new RequestFailed(new GatewayFencedException(3004, "Account 3004's lease is not held by this node any more."));
+
+        Assert.IsType<ClusterMessageSerializer>(Serialization.FindSerializerFor(refusal));
+        var back = Assert.IsType<GatewayFencedException>(RoundTrip(refusal).Cause);
+
+        Assert.Equal((3004L, refusal.Cause.Message), (back.AccountId, back.Message));
+        Assert.True(back.IsTransient);
+    }
+
+    [Fact]
     public void Order_steps_keep_their_state_and_order()
     {
         var order = new ProtoOAOrder

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ActorGateway.Cluster.Lease;
 using ActorGateway.Cluster.Messages;
 using ActorGateway.Cluster.Serialization;
 using ActorGateway.Cluster.Sharding;
@@ -49,15 +50,27 @@ public static class AccountClusterHostingExtensions
         }
 
         var sessions = new AccountSessions(options.SessionOptions!);
-        builder.WithShardRegion<AccountRegion>(AccountRegion.TypeName, id => AccountEntity.Props(id, sessions), extractor,
-            new ShardOptions
-            {
-                Role = AccountRegion.HostRole,
-                RememberEntities = true,
-                StateStoreMode = StateStoreMode.DData,
-                RememberEntitiesStore = RememberEntitiesStore.DData,
-                HandOffStopMessage = StopAccount.Instance,
-            });
+        var shardOptions = new ShardOptions
+        {
+            Role = AccountRegion.HostRole,
+            RememberEntities = true,
+            StateStoreMode = StateStoreMode.DData,
+            RememberEntitiesStore = RememberEntitiesStore.DData,
+            HandOffStopMessage = StopAccount.Instance,
+        };
+        ShardLeases? leases = null;
+        if (options.Lease is { } lease)
+        {
+            var leaseOption = new PostgresLeaseOption(lease);
+            // The shard options only name the lease block (use-lease); the block itself must be written here.
+            leaseOption.Apply(builder);
+            shardOptions.LeaseImplementation = leaseOption;
+            shardOptions.LeaseRetryInterval = lease.RetryInterval;
+            leases = new ShardLeases(extractor);
+        }
+
+        builder.WithShardRegion<AccountRegion>(AccountRegion.TypeName, id => AccountEntity.Props(id, sessions, leases), extractor,
+            shardOptions);
         if (options.Accounts.Count > 0)
         {
             var accounts = options.Accounts.ToArray();

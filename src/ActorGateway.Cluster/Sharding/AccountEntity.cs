@@ -1,4 +1,5 @@
 using System.Globalization;
+using ActorGateway.Cluster.Lease;
 using ActorGateway.Cluster.Messages;
 using ActorGateway.Protocol;
 using ActorGateway.Protocol.Messages;
@@ -13,7 +14,9 @@ namespace ActorGateway.Cluster.Sharding;
 /// (created when the entity starts, closed when it stops) and serves <see cref="AccountEnvelope"/>s through it. On start
 /// it reconciles the account before taking any request, so a new owner after a failover knows the account's positions
 /// and orders first; requests that arrive meanwhile are held, in order. A failed reconcile fails what was held (typed)
-/// and is tried again.
+/// and is tried again. With a lease, it checks right before each trading request that this node still holds its shard's
+/// lease, and refuses the order (fenced, nothing sent) when not: a node woken from a freeze must not act on requests queued
+/// while another node took the account over.
 /// </summary>
 internal sealed class AccountEntity : UntypedActor, IWithTimers
 {
@@ -25,26 +28,34 @@ internal sealed class AccountEntity : UntypedActor, IWithTimers
 
     private readonly long _accountId;
     private readonly AccountSessions _sessions;
+    private readonly ShardLeases? _leases;
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly Queue<(AccountEnvelope Envelope, IActorRef Sender)> _held = new();
     private AccountSession? _session;
+    private Akka.Coordination.Lease? _lease;
     private bool _closing;
 
-    public AccountEntity(long accountId, AccountSessions sessions)
+    public AccountEntity(long accountId, AccountSessions sessions, ShardLeases? leases)
     {
         _accountId = accountId;
         _sessions = sessions;
+        _leases = leases;
     }
 
     public ITimerScheduler Timers { get; set; } = null!;
 
-    public static Props Props(string entityId, AccountSessions sessions) =>
+    /// <param name="entityId">The entity id sharding gives: the account number.</param>
+    /// <param name="sessions">Creates the account's session.</param>
+    /// <param name="leases">The shards' leases, or null when the cluster runs without a lease (nothing is fenced).</param>
+    public static Props Props(string entityId, AccountSessions sessions, ShardLeases? leases) =>
         long.TryParse(entityId, NumberStyles.Integer, CultureInfo.InvariantCulture, out var account)
-            ? Akka.Actor.Props.Create(() => new AccountEntity(account, sessions))
+            ? Akka.Actor.Props.Create(() => new AccountEntity(account, sessions, leases))
             : Akka.Actor.Props.Create(() => new RefusedEntity(entityId));
 
     protected override void PreStart()
     {
+        // The very instance the shard acquired (the provider keeps one per name, path and owner), so checking it costs no I/O.
+        _lease = _leases?.For(_accountId, Context.System);
         _session = _sessions.Create(_accountId, Context.System);
         Reconcile();
         Become(Starting);
@@ -162,10 +173,25 @@ internal sealed class AccountEntity : UntypedActor, IWithTimers
             return;
         }
 
+        if (trading && _lease is { } lease && !lease.CheckLease())
+        {
+            Refuse(envelope, requester);
+            return;
+        }
+
         var session = _session!;
         var within = (envelope.Timeout ?? session.RequestTimeout) + RelayMargin;
         var relay = Context.ActorOf(ReplyRelay.Props(requester, trading, within));
         session.Session.Actor.Tell(new GatewayRequest(envelope.Request, envelope.Timeout), relay);
+    }
+
+    private void Refuse(AccountEnvelope envelope, IActorRef requester)
+    {
+        AccountFencing.Get(Context.System).CountRefusal();
+        _log.Warning("Fenced: account {0}'s lease is not valid on this node; {1} refused, nothing sent", _accountId,
+            envelope.Request.Descriptor.Name);
+        requester.Tell(new RequestFailed(new GatewayFencedException(_accountId,
+            $"Account {_accountId}'s lease is not held by this node any more; {envelope.Request.Descriptor.Name} was not sent.")));
     }
 
     private void FailHeld(GatewayException cause)

@@ -1,4 +1,5 @@
 using ActorGateway.Cluster.Hosting;
+using ActorGateway.Cluster.Lease;
 using ActorGateway.Session;
 using ActorGateway.Simulator;
 
@@ -35,9 +36,10 @@ internal sealed class TestCluster : IAsyncDisposable
     }
 
     /// <summary>Starts a node; <paramref name="hostsAccounts"/> false makes a client node with a proxy.</summary>
-    /// <remarks><paramref name="accountNodes"/>: how many account nodes must have joined before the node's accounts start.</remarks>
+    /// <remarks><paramref name="accountNodes"/>: how many account nodes must have joined before the node's accounts start;
+    /// <paramref name="lease"/>: the shards' lease (null: none).</remarks>
     public async Task<ClusterNode> StartNodeAsync(string name, bool hostsAccounts = true, bool startAccounts = false,
-        string extraHocon = "", int accountNodes = 1)
+        string extraHocon = "", int accountNodes = 1, AccountLeaseOptions? lease = null)
     {
         var options = new AccountClusterOptions
         {
@@ -50,6 +52,9 @@ internal sealed class TestCluster : IAsyncDisposable
             HeartbeatInterval = TimeSpan.FromMilliseconds(500),
             AcceptableHeartbeatPause = TestTimeouts.Dilated(TimeSpan.FromSeconds(2)),
             StableAfter = TimeSpan.FromSeconds(1),
+            Lease = lease,
+            // Safe only with the lease: a downed node's shards then still wait for its leases to expire.
+            DownRemovalMargin = lease is null ? null : TimeSpan.FromMilliseconds(100),
         };
         var node = await ClusterNode.StartAsync(name, options, extraHocon);
         // No seeds: the port is only known once bound, so the first node joins itself and the others join it.
