@@ -33,6 +33,7 @@ internal sealed class AccountEntity : UntypedActor, IWithTimers
     private readonly Queue<(AccountEnvelope Envelope, IActorRef Sender)> _held = new();
     private AccountSession? _session;
     private Akka.Coordination.Lease? _lease;
+    private AccountFencing _fencing = null!;
     private bool _closing;
 
     public AccountEntity(long accountId, AccountSessions sessions, ShardLeases? leases)
@@ -56,6 +57,7 @@ internal sealed class AccountEntity : UntypedActor, IWithTimers
     {
         // The very instance the shard acquired (the provider keeps one per name, path and owner), so checking it costs no I/O.
         _lease = _leases?.For(_accountId, Context.System);
+        _fencing = AccountFencing.Get(Context.System);
         _session = _sessions.Create(_accountId, Context.System);
         Reconcile();
         Become(Starting);
@@ -173,25 +175,34 @@ internal sealed class AccountEntity : UntypedActor, IWithTimers
             return;
         }
 
-        if (trading && _lease is { } lease && !lease.CheckLease())
+        if (trading && Fence(envelope.Request.Descriptor.Name) is { } refusal)
         {
-            Refuse(envelope, requester);
+            requester.Tell(new RequestFailed(refusal));
             return;
         }
 
         var session = _session!;
         var within = (envelope.Timeout ?? session.RequestTimeout) + RelayMargin;
         var relay = Context.ActorOf(ReplyRelay.Props(requester, trading, within));
-        session.Session.Actor.Tell(new GatewayRequest(envelope.Request, envelope.Timeout), relay);
+        // Checked again by the connection actor right before the frame is written: the order may wait in the session
+        // (a reconnect) or behind the throttle, and the lease can lapse meanwhile.
+        var guard = trading && _lease is not null ? () => Fence(envelope.Request.Descriptor.Name) : (Func<GatewayException?>?)null;
+        session.Session.Actor.Tell(new GatewayRequest(envelope.Request, envelope.Timeout, guard), relay);
     }
 
-    private void Refuse(AccountEnvelope envelope, IActorRef requester)
+    /// <summary>Null while this node holds the account's lease (or runs without one); otherwise the refusal, counted and logged.</summary>
+    /// <remarks>Called on the entity's turn and on the connection actor's: everything it touches is thread-safe.</remarks>
+    private GatewayFencedException? Fence(string request)
     {
-        AccountFencing.Get(Context.System).CountRefusal();
-        _log.Warning("Fenced: account {0}'s lease is not valid on this node; {1} refused, nothing sent", _accountId,
-            envelope.Request.Descriptor.Name);
-        requester.Tell(new RequestFailed(new GatewayFencedException(_accountId,
-            $"Account {_accountId}'s lease is not held by this node any more; {envelope.Request.Descriptor.Name} was not sent.")));
+        if (_lease is not { } lease || lease.CheckLease())
+        {
+            return null;
+        }
+
+        _fencing.CountRefusal();
+        _log.Warning("Fenced: account {0}'s lease is not valid on this node; {1} refused, nothing sent", _accountId, request);
+        return new GatewayFencedException(_accountId,
+            $"Account {_accountId}'s lease is not held by this node any more; {request} was not sent.");
     }
 
     private void FailHeld(GatewayException cause)

@@ -60,13 +60,13 @@ internal sealed class GatewayActor : UntypedActor
         switch (message)
         {
             case IMessage request:
-                Route(request, null, Sender, _connection);
+                Route(request, null, Sender, _connection, null);
                 break;
             case GatewayRequest request:
-                Route(request.Request, request.Timeout, Sender, _connection);
+                Route(request.Request, request.Timeout, Sender, _connection, request.WriteGuard);
                 break;
             case RouteVia via:
-                Route(via.Request, via.Timeout, via.ReplyTo, via.Via);
+                Route(via.Request, via.Timeout, via.ReplyTo, via.Via, via.WriteGuard);
                 break;
             case IPendingRequest or Connect or Shutdown:
                 _connection.Forward(message);
@@ -101,7 +101,7 @@ internal sealed class GatewayActor : UntypedActor
     }
 
     /// <summary>Makes <paramref name="request"/> a tracked request sent to <paramref name="sendTo"/>, its end told to <paramref name="replyTo"/>.</summary>
-    private void Route(IMessage request, TimeSpan? timeout, IActorRef replyTo, IActorRef sendTo)
+    private void Route(IMessage request, TimeSpan? timeout, IActorRef replyTo, IActorRef sendTo, Func<GatewayException?>? guard)
     {
         MessageInfo info;
         long deadline;
@@ -120,7 +120,7 @@ internal sealed class GatewayActor : UntypedActor
         var id = _wiring.Ids.Next();
         if (!info.IsTradingRequest)
         {
-            sendTo.Tell(new ActorRequest(request, info, id, wait, deadline, replyTo));
+            sendTo.Tell(new ActorRequest(request, info, id, wait, deadline, replyTo) { WriteGuard = guard });
             return;
         }
 
@@ -128,7 +128,7 @@ internal sealed class GatewayActor : UntypedActor
             _wiring.Settings.TimeProvider);
         var tracker = Context.ActorOf(OrderTracker.Props(tracked, replyTo), $"order-{id}");
         // Sent from here rather than by the tracker, so it keeps its place among the requester's other requests.
-        sendTo.Tell(new ActorRequest(tracked.Request, info, id, wait, deadline, tracker));
+        sendTo.Tell(new ActorRequest(tracked.Request, info, id, wait, deadline, tracker) { WriteGuard = guard });
         Context.Watch(tracker);
         _trackersByMsgId[id] = tracker;
     }
@@ -209,7 +209,7 @@ internal sealed record TradingEvent(OpenApiMessage Message);
 /// Told by the session actor: make <paramref name="Request"/> a tracked request (an order tracker for a trading one) that
 /// goes out through <paramref name="Via"/>, its reply told to <paramref name="ReplyTo"/>.
 /// </summary>
-internal sealed record RouteVia(IMessage Request, TimeSpan? Timeout, IActorRef ReplyTo, IActorRef Via);
+internal sealed record RouteVia(IMessage Request, TimeSpan? Timeout, IActorRef ReplyTo, IActorRef Via, Func<GatewayException?>? WriteGuard = null);
 
 /// <summary>The actors a gateway is made of, known once the gateway actor has started.</summary>
 internal sealed record GatewayRefs(IActorRef Connection, IActorRef Publisher, IActorRef Session);

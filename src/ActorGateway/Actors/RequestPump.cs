@@ -47,6 +47,14 @@ internal sealed class RequestPump(RequestBook book, IOutboundThrottle throttle, 
                 continue;
             }
 
+            // Asked in the same turn as the write that follows a grant: nothing can lapse in between.
+            if (request.WriteGuard?.Invoke() is { } refusal)
+            {
+                queue.Dequeue();
+                request.TryFail(refusal);
+                continue;
+            }
+
             if (!throttle.TryAcquire(request.RateClass, out var wait))
             {
                 metrics.ThrottleWaited();

@@ -44,6 +44,8 @@ internal sealed class ActorRequest : IPendingRequest
 
     public IActorRef? ReturnTo { get; set; }
 
+    public Func<GatewayException?>? WriteGuard { get; init; }
+
     public long Deadline { get; }
 
     public bool IsCompleted { get; private set; }

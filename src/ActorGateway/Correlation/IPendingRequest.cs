@@ -36,6 +36,9 @@ internal interface IPendingRequest
     /// <summary>When the request times out, as a <see cref="TimeProvider"/> timestamp (<see cref="long.MaxValue"/>: never).</summary>
     public long Deadline { get; }
 
+    /// <summary>Asked right before the request is written: an exception refuses it, which then fails unwritten (null: no guard).</summary>
+    public Func<GatewayException?>? WriteGuard => null;
+
     /// <summary>True once the request has ended; a request that ended while queued is never written.</summary>
     public bool IsCompleted { get; }
 

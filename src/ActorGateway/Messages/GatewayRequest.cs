@@ -9,4 +9,10 @@ namespace ActorGateway;
 /// </summary>
 /// <param name="Request">The request message; its clientMsgId is the gateway's business.</param>
 /// <param name="Timeout">How long to wait for the reply, queueing included (null: the configured request timeout).</param>
-public sealed record GatewayRequest(IMessage Request, TimeSpan? Timeout = null);
+/// <param name="WriteGuard">
+/// Asked on the connection actor right before the request's frame is written, however long it waited before (null: always
+/// written). An exception it returns ends the request with that exception, unwritten: a caller whose right to act can lapse
+/// (a cluster node's lease on the account) is so checked at the last moment, not when it asked. Keep it quick and
+/// thread-safe; it must not throw.
+/// </param>
+public sealed record GatewayRequest(IMessage Request, TimeSpan? Timeout = null, Func<GatewayException?>? WriteGuard = null);

@@ -156,7 +156,7 @@ internal sealed partial class SessionActor : CompletingActor, IWithTimers
             case IMessage or GatewayRequest:
                 // The gateway actor makes it a tracked request (a trading one gets an order tracker) and sends it back
                 // here to go out on the session's connection; its deadline starts now.
-                _gateway.Tell(message is GatewayRequest r ? new RouteVia(r.Request, r.Timeout, Sender, Self) : new RouteVia((IMessage)message, null, Sender, Self));
+                _gateway.Tell(message is GatewayRequest r ? new RouteVia(r.Request, r.Timeout, Sender, Self, r.WriteGuard) : new RouteVia((IMessage)message, null, Sender, Self));
                 return true;
             case SubscribeEvents or UnsubscribeEvents:
                 _publisher.Forward(message);

@@ -60,6 +60,26 @@ public sealed class TellAndAskTests : GatewayTestKit
     }
 
     [Fact]
+    public async Task A_request_its_write_guard_refuses_fails_with_the_guards_exception_and_is_never_written()
+    {
+        var gateway = CreateGateway().Gateway;
+        var refusal = new GatewayConnectionException(ConnectionFailureKind.NotConnected, "no longer allowed to act");
+
+        var refused = gateway.Ask<ProtoOAVersionRes>(new GatewayRequest(new ProtoOAVersionReq(), WriteGuard: () => refusal));
+        var order = gateway.Ask<ProtoOAExecutionEvent>(new GatewayRequest(
+            new ProtoOANewOrderReq { CtidTraderAccountId = 3, SymbolId = 1, Volume = 100 }, WriteGuard: () => refusal));
+        var allowed = gateway.Ask<ProtoOAReconcileRes>(new GatewayRequest(new ProtoOAReconcileReq { CtidTraderAccountId = 3 }, WriteGuard: () => null));
+
+        Assert.Same(refusal, await Assert.ThrowsAsync<GatewayConnectionException>(() => refused.OrTimeout()));
+        Assert.Same(refusal, await Assert.ThrowsAsync<GatewayConnectionException>(() => order.OrTimeout()));
+        var server = await Transport.AcceptAsync();
+        var (first, id) = await server.ExpectAsync<ProtoOAReconcileReq>(); // the first frame: the refused two never went out
+        await server.SendAsync(new ProtoOAReconcileRes { CtidTraderAccountId = 3 }, id);
+        Assert.Equal(3, first.CtidTraderAccountId);
+        Assert.Equal(3, (await allowed.OrTimeout()).CtidTraderAccountId);
+    }
+
+    [Fact]
     public async Task A_lost_connection_fails_a_written_request_once_as_written()
     {
         var gateway = CreateGateway().Gateway;
