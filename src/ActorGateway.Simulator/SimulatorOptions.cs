@@ -55,6 +55,25 @@ public sealed class SimulatorOptions
     public int MaxConnections { get; set; } = 1_000;
 
     /// <summary>
+    /// TLS handshakes run at once; the next ones wait their turn in arrival order (default 4). A handshake is the costliest
+    /// thing a client can make the server do before its first request: the cap keeps a storm of them from taking every
+    /// core from the sessions already open.
+    /// </summary>
+    public int MaxConcurrentHandshakes { get; set; } = 4;
+
+    /// <summary>
+    /// TLS handshakes that may wait for one of the <see cref="MaxConcurrentHandshakes"/> slots; a connection that finds
+    /// them all taken is reset (default 256). A connection waits for no slot before its client sends its first byte.
+    /// </summary>
+    public int MaxQueuedHandshakes { get; set; } = 256;
+
+    /// <summary>
+    /// A TLS client must finish its handshake within this long of connecting, or is closed (default 10 s): a client
+    /// that never starts one costs a socket for this long, and nothing more.
+    /// </summary>
+    public TimeSpan HandshakeTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
     /// Bytes of incomplete inbound frames all connections together may hold beyond the first 16 KiB of each; a connection
     /// whose partial frame would take more is sent FRAME_TOO_LONG and closed (default 64 MiB). Without it, each connection
     /// could make the server hold a frame up to <see cref="MaxFrameSize"/> for as long as it keeps the frame unfinished.
