@@ -54,24 +54,28 @@ public sealed class SimulatorOptions
     /// </summary>
     public int MaxConnections { get; set; } = 1_000;
 
+    // The three handshake limits below are internal for now: configuration binds public properties only, and
+    // hocon/reference.conf (with the CLI's `simulator` command) must name every public one. Making them public is all it
+    // takes to expose them there, once reference.conf has their keys.
+
     /// <summary>
     /// TLS handshakes run at once; the next ones wait their turn in arrival order (default 4). A handshake is the costliest
     /// thing a client can make the server do before its first request: the cap keeps a storm of them from taking every
     /// core from the sessions already open.
     /// </summary>
-    public int MaxConcurrentHandshakes { get; set; } = 4;
+    internal int MaxConcurrentHandshakes { get; set; } = 4;
 
     /// <summary>
     /// TLS handshakes that may wait for one of the <see cref="MaxConcurrentHandshakes"/> slots; a connection that finds
     /// them all taken is reset (default 256). A connection waits for no slot before its client sends its first byte.
     /// </summary>
-    public int MaxQueuedHandshakes { get; set; } = 256;
+    internal int MaxQueuedHandshakes { get; set; } = 256;
 
     /// <summary>
     /// A TLS client must finish its handshake within this long of connecting, or is closed (default 10 s): a client
     /// that never starts one costs a socket for this long, and nothing more.
     /// </summary>
-    public TimeSpan HandshakeTimeout { get; set; } = TimeSpan.FromSeconds(10);
+    internal TimeSpan HandshakeTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>
     /// Bytes of incomplete inbound frames all connections together may hold beyond the first 16 KiB of each; a connection
