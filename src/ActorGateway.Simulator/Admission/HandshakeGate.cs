@@ -3,9 +3,9 @@ namespace ActorGateway.Simulator.Admission;
 /// <summary>
 /// Admission to TLS handshakes: at most a fixed number run at once, the next ones wait in arrival order in a queue of
 /// bounded length, and a connection that finds the queue full is refused. A handshake is the costliest thing a client
-/// can make the server do before saying a single word of the protocol; without a cap, a storm of them shares the cores
-/// with every established session, and each new handshake, a well-behaved client's included, takes as long as all of
-/// them together. Also counts the connections still waiting for their client's first byte, which hold no slot.
+/// can make the server do before saying a single word of the protocol; the gate bounds how many a storm can have under
+/// way, and what waits beyond them. Also counts the connections still waiting for their client's first byte, which hold
+/// no slot.
 /// </summary>
 internal sealed class HandshakeGate(int maxConcurrent, int maxQueued)
 {
