@@ -13,7 +13,9 @@ namespace ActorGateway.Simulator.Tests;
 /// sessions and making requests. Timings are printed, never asserted: the machine is shared. Bounded in count (200 bad
 /// connections and 16 hogs of 48 KiB against a 256 KiB budget; <c>ACTORGATEWAY_STORM_CONNECTIONS</c>,
 /// <c>ACTORGATEWAY_STORM_HOGS</c> and <c>ACTORGATEWAY_STORM_HOG_BYTES</c> for a heavier run, which then uses the default
-/// 64 MiB budget) and in time.
+/// 64 MiB budget) and in time. The bad connections come from a child process (<see cref="StormProcess"/>);
+/// <c>ACTORGATEWAY_STORM_IN_PROCESS=1</c> runs them in this one to compare, and <c>ACTORGATEWAY_STORM_HANDSHAKES</c> sets
+/// the server's handshake gate.
 /// </summary>
 public sealed class ConnectionStormTests(ITestOutputHelper output)
 {
