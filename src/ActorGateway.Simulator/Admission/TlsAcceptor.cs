@@ -111,7 +111,8 @@ internal sealed partial class TlsAcceptor
         Interlocked.Increment(ref _refused);
         if (!_refusing)
         {
-            // Once per spell of refusals, not per connection: a storm must not flood the log as well.
+            // Once per spell of refusals, not per connection: a storm must not flood the log as well. Connections race
+            // on the flag; the worst a race does is one line more.
             _refusing = true;
             Log.HandshakeQueueFull(_logger, _gate.Counts.Queued);
         }
