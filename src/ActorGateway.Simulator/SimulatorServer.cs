@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Security;
 using System.Net.Sockets;
 using System.Security.Cryptography.X509Certificates;
+using ActorGateway.Simulator.Admission;
 using ActorGateway.Simulator.Hosting;
 using ActorGateway.Simulator.Sessions;
 using Microsoft.Extensions.Logging;
@@ -15,13 +16,12 @@ namespace ActorGateway.Simulator;
 /// </summary>
 public sealed partial class SimulatorServer : IAsyncDisposable
 {
-    private static readonly TimeSpan HandshakeTimeout = TimeSpan.FromSeconds(10);
-
     private readonly SimulatorContext _context;
     private readonly ILogger _logger;
     private readonly CancellationTokenSource _shutdown = new();
     private readonly Lock _gate = new();
     private readonly List<Task> _connectionTasks = [];
+    private TlsAcceptor? _tls;
     private TcpListener? _listener;
     private CancellationTokenSource? _accepting;
     private Task _acceptLoop = Task.CompletedTask;
@@ -62,6 +62,12 @@ public sealed partial class SimulatorServer : IAsyncDisposable
     /// <summary>Connections reset on arrival because <see cref="SimulatorOptions.MaxConnections"/> were open.</summary>
     public int RefusedConnections => Volatile.Read(ref _refused);
 
+    /// <summary>Connections reset because <see cref="SimulatorOptions.MaxQueuedHandshakes"/> TLS handshakes were waiting.</summary>
+    public int RefusedHandshakes => _tls?.Refused ?? 0;
+
+    /// <summary>How many connections are waiting to start, shaking hands, and queued for a handshake slot now.</summary>
+    public HandshakeCounts Handshakes => _tls?.Gate.Counts ?? default;
+
     /// <summary>
     /// Bytes the connections' inbound pipes hold now (pooled buffers rented and not yet returned): what clients make the
     /// server hold, partial frames included. Back to zero once every connection has closed.
@@ -81,6 +87,10 @@ public sealed partial class SimulatorServer : IAsyncDisposable
     public Task WaitForConnectionCountAsync(int count, CancellationToken cancellationToken = default) =>
         _context.Connections.WhenAtMostAsync(count, cancellationToken);
 
+    /// <summary>Completes once each handshake stage holds at least the count <paramref name="wanted"/> gives it.</summary>
+    public Task WaitForHandshakesAsync(HandshakeCounts wanted, CancellationToken cancellationToken = default) =>
+        _tls?.Gate.WaitForAsync(wanted, cancellationToken) ?? Task.CompletedTask;
+
     /// <summary>The one line printed when ready: <c>listening on HOST:PORT (tls|tcp)</c>.</summary>
     public string ListeningLine => $"listening on {_context.Options.Host}:{EndPoint.Port} ({(UsesTls ? "tls" : "tcp")})";
 
@@ -93,6 +103,7 @@ public sealed partial class SimulatorServer : IAsyncDisposable
             Certificate = _context.Options.CertificatePath is { } path
                 ? ServerCertificate.Load(path, _context.Options.CertificatePassword)
                 : ServerCertificate.CreateSelfSigned(_context.Time);
+            _tls = new TlsAcceptor(Certificate, _context.Options, _context.Time, _context.LoggerFactory.CreateLogger<TlsAcceptor>());
         }
 
         _exchangeLoop = _context.Exchange.RunAsync(_shutdown.Token);
@@ -220,24 +231,19 @@ public sealed partial class SimulatorServer : IAsyncDisposable
     private async Task ServeAdmittedAsync(long id, Socket socket, CancellationToken cancellationToken)
     {
         await Task.Yield();
-        Stream stream = new NetworkStream(socket, ownsSocket: true);
-        try
+        Stream stream;
+        if (_tls is { } tls)
         {
-            if (Certificate is { } certificate)
+            if (await tls.AcceptAsync(id, socket, cancellationToken).ConfigureAwait(false) is not { } secured)
             {
-                var tls = new SslStream(stream, leaveInnerStreamOpen: false);
-                stream = tls;
-                using var timeout = new CancellationTokenSource(HandshakeTimeout, _context.Time);
-                using var handshake = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
-                await tls.AuthenticateAsServerAsync(new SslServerAuthenticationOptions { ServerCertificate = certificate }, handshake.Token)
-                    .ConfigureAwait(false);
+                return;
             }
+
+            stream = secured;
         }
-        catch (Exception e) when (e is IOException or OperationCanceledException or System.Security.Authentication.AuthenticationException)
+        else
         {
-            Log.HandshakeFailed(_logger, id, e);
-            await stream.DisposeAsync().ConfigureAwait(false);
-            return;
+            stream = new NetworkStream(socket, ownsSocket: true);
         }
 
         var connection = new Connection(id, stream, _context);

@@ -23,7 +23,10 @@ internal static class BlockingSession
     /// One whole session, as a strategy restarting would open it: TLS handshake (trusting exactly the server's
     /// certificate), application and account auth, the version and the symbol list. Returns how long it took.
     /// </summary>
-    public static TimeSpan Run(SimulatorServer server)
+    public static TimeSpan Run(SimulatorServer server) => Run(server, out _);
+
+    /// <summary>As <see cref="Run(SimulatorServer)"/>, also telling how much of it was the connect and TLS handshake.</summary>
+    public static TimeSpan Run(SimulatorServer server, out TimeSpan handshake)
     {
         var started = Stopwatch.GetTimestamp();
         using var tcp = new TcpClient { NoDelay = true, ReceiveTimeout = SocketTimeoutMs, SendTimeout = SocketTimeoutMs };
@@ -31,6 +34,7 @@ internal static class BlockingSession
         var expected = server.Certificate!.GetCertHashString();
         using var tls = new SslStream(tcp.GetStream(), false, (_, certificate, _, _) => certificate?.GetCertHashString() == expected);
         tls.AuthenticateAsClient("localhost");
+        handshake = Stopwatch.GetElapsedTime(started);
         Ask<ProtoOAApplicationAuthRes>(tls, SimulatorHost.AppAuth(), "app");
         Ask<ProtoOAAccountAuthRes>(tls, SimulatorHost.AccountAuth(SimulatorHost.Demo1), "acct");
         Ask<ProtoOAVersionRes>(tls, new ProtoOAVersionReq(), "v");
