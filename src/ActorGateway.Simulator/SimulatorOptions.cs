@@ -54,10 +54,6 @@ public sealed class SimulatorOptions
     /// </summary>
     public int MaxConnections { get; set; } = 1_000;
 
-    // The three handshake limits below are internal for now: configuration binds public properties only, and
-    // hocon/reference.conf (with the CLI's `simulator` command) must name every public one. Making them public is all it
-    // takes to expose them there, once reference.conf has their keys.
-
     /// <summary>
     /// TLS handshakes run at once; the next ones wait their turn in arrival order (default 64). It bounds what a storm of
     /// handshakes makes the server run at once, not its CPU: a slot is held across the round trips to the client too, so
@@ -65,19 +61,19 @@ public sealed class SimulatorOptions
     /// handshakes (measured: with 4, the well-behaved client's handshake p50 went from 4-6 ms to 9-65 ms in a storm of 24
     /// at a time).
     /// </summary>
-    internal int MaxConcurrentHandshakes { get; set; } = 64;
+    public int MaxConcurrentHandshakes { get; set; } = 64;
 
     /// <summary>
     /// TLS handshakes that may wait for one of the <see cref="MaxConcurrentHandshakes"/> slots; a connection that finds
     /// them all taken is reset (default 256). A connection waits for no slot before its client sends its first byte.
     /// </summary>
-    internal int MaxQueuedHandshakes { get; set; } = 256;
+    public int MaxQueuedHandshakes { get; set; } = 256;
 
     /// <summary>
     /// A TLS client must finish its handshake within this long of connecting, or is closed (default 10 s): a client
     /// that never starts one costs a socket for this long, and nothing more.
     /// </summary>
-    internal TimeSpan HandshakeTimeout { get; set; } = TimeSpan.FromSeconds(10);
+    public TimeSpan HandshakeTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>
     /// Bytes of incomplete inbound frames all connections together may hold beyond the first 16 KiB of each; a connection
