@@ -87,7 +87,7 @@ internal sealed partial class ConnectionActor
     {
         if (request.BoundTo != 0)
         {
-            ReturnUnsent(request);
+            Unsent.GiveBack(request);
             return;
         }
 
@@ -103,13 +103,13 @@ internal sealed partial class ConnectionActor
         var attempt = _attempt = _wiring.NextAttempt();
         _attemptCancel?.Dispose();
         _attemptCancel = new CancellationTokenSource();
-        Timers.StartSingleTimer(TimerKeys.ConnectTimeout, new ConnectTimedOut(attempt), _settings.ConnectTimeout);
+        Timers.StartSingleTimer(ConnectionTimers.ConnectTimeout, new ConnectTimedOut(attempt), _settings.ConnectTimeout);
         ConnectionAttempt.Start(_settings.TransportFactory, endpoint, attempt, _settings.ConnectTimeout, Self, _attemptCancel.Token);
     }
 
     private void OnTransportOpened(TransportOpened opened)
     {
-        Timers.Cancel(TimerKeys.ConnectTimeout);
+        Timers.Cancel(ConnectionTimers.ConnectTimeout);
         var connection = new Connection(opened.Transport, opened.Endpoint, Self, _time, _settings.MaxFrameSize);
         _connection = connection;
         _out.Reset();
@@ -132,7 +132,7 @@ internal sealed partial class ConnectionActor
 
     private void OnConnectAttemptFailed(GatewayConnectionException reason, GatewayEndpoint endpoint)
     {
-        Timers.Cancel(TimerKeys.ConnectTimeout);
+        Timers.Cancel(ConnectionTimers.ConnectTimeout);
         _log.ConnectFailed(endpoint, reason.Kind, reason.Message);
         _lastConnectFailure = reason;
         var previousFailures = _backoff.Failures;
@@ -149,7 +149,7 @@ internal sealed partial class ConnectionActor
         _requests.FailInFlight(reason);
         foreach (var bound in _requests.TakeBound())
         {
-            ReturnUnsent(bound);
+            Unsent.GiveBack(bound);
         }
         if (_settings.QueuedRequests == QueuedRequestPolicy.Fail)
         {
@@ -180,7 +180,7 @@ internal sealed partial class ConnectionActor
 
         SetState(ConnectionState.WaitingToReconnect, endpoint, reason);
         Become(BackingOff);
-        Timers.StartSingleTimer(TimerKeys.Retry, RetryDelayElapsed.Instance, wait);
+        Timers.StartSingleTimer(ConnectionTimers.Retry, RetryDelayElapsed.Instance, wait);
     }
 
     private void GiveUp(GatewayConnectionException reason, GatewayEndpoint endpoint)

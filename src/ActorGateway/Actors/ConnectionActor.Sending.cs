@@ -10,12 +10,11 @@ internal sealed partial class ConnectionActor
         switch (message)
         {
             case FramesReceived received when received.Connection == _connection:
-                OnFrames(received.Frames);
-                _receivers.OnReadEnd();
+                _inbound.OnFrames(received.Frames, Context.Parent);
                 received.Connection.ReturnCredit();
                 break;
             case IPendingRequest request when request.BoundTo != 0 && request.BoundTo != _attempt:
-                ReturnUnsent(request);
+                Unsent.GiveBack(request);
                 break;
             case IPendingRequest request:
                 _requests.Enqueue(request);
@@ -31,7 +30,7 @@ internal sealed partial class ConnectionActor
                 _pump.Pump(_connection!, reopened.RateClass);
                 break;
             case FrameRejected rejected when rejected.Connection == _connection:
-                OnFrameRejected(rejected.Error);
+                _inbound.OnFrameRejected(rejected.Error, Context.Parent);
                 break;
             case ConnectionBroken broken when broken.Connection == _connection:
                 OnConnectionBroken(broken.Connection);
@@ -43,18 +42,5 @@ internal sealed partial class ConnectionActor
                 Common(message);
                 break;
         }
-    }
-
-    /// <summary>A request bound to another connection than the current one goes back unwritten to whoever bound it.</summary>
-    private static void ReturnUnsent(IPendingRequest request)
-    {
-        if (request.ReturnTo is { } owner)
-        {
-            owner.Tell(new Unsent(request));
-            return;
-        }
-
-        request.TryFail(new GatewayConnectionException(ConnectionFailureKind.NotConnected,
-            "The request was not written: the connection it was meant for is gone."));
     }
 }

@@ -28,6 +28,7 @@ internal sealed partial class ConnectionActor : CompletingActor, IWithTimers, ID
     private readonly ReconnectBackoff _backoff;
     private readonly RequestBook _requests = new();
     private readonly RequestPump _pump;
+    private readonly InboundRouter _inbound;
     private Connection? _connection;
     private (Shutdown Shutdown, GatewayEndpoint Endpoint, GatewayConnectionException Reason)? _closing;
 
@@ -43,8 +44,9 @@ internal sealed partial class ConnectionActor : CompletingActor, IWithTimers, ID
         var self = Self;
         _out = new OutboundWriter(_throttle, _time, () => self.Tell(Flush.Instance));
         _backoff = new ReconnectBackoff(_settings);
+        _inbound = new InboundRouter(_requests, _receivers, _backoff, _metrics, _time, _log);
         _pump = new RequestPump(_requests, _throttle, _out, _metrics, _time, _log,
-            (rateClass, wait) => Timers.StartSingleTimer(TimerKeys.Throttle[(int)rateClass], new ThrottleReopened(rateClass), wait));
+            (rateClass, wait) => Timers.StartSingleTimer(ConnectionTimers.Throttle[(int)rateClass], new ThrottleReopened(rateClass), wait));
     }
 
     public ITimerScheduler Timers { get; set; } = null!;
@@ -55,7 +57,7 @@ internal sealed partial class ConnectionActor : CompletingActor, IWithTimers, ID
 
     protected override void PreStart()
     {
-        Timers.StartPeriodicTimer(TimerKeys.Tick, Tick.Instance, _settings.TickInterval);
+        Timers.StartPeriodicTimer(ConnectionTimers.Tick, Tick.Instance, _settings.TickInterval);
         EnterIdle();
     }
 

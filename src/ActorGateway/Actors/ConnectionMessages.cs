@@ -3,6 +3,7 @@ using ActorGateway.Protocol;
 using ActorGateway.Protocol.Registry;
 using ActorGateway.Throttling;
 using ActorGateway.Transport;
+using Akka.Actor;
 
 // The connection actor's messages: commands from the gateway and the facade, events from its connection and its
 // attempts, and its timers' ticks.
@@ -22,7 +23,21 @@ internal sealed record Shutdown(TaskCompletionSource Done);
 /// Told back to whoever bound a request to a connection (see <see cref="IPendingRequest.BoundTo"/>) when that connection
 /// is not the current one: the request was not written, and its owner decides where it goes next.
 /// </summary>
-internal sealed record Unsent(IPendingRequest Request);
+internal sealed record Unsent(IPendingRequest Request)
+{
+    /// <summary>Gives <paramref name="request"/> back unwritten to whoever bound it; with nobody to take it, it fails unwritten.</summary>
+    public static void GiveBack(IPendingRequest request)
+    {
+        if (request.ReturnTo is { } owner)
+        {
+            owner.Tell(new Unsent(request));
+            return;
+        }
+
+        request.TryFail(new GatewayConnectionException(ConnectionFailureKind.NotConnected,
+            "The request was not written: the connection it was meant for is gone."));
+    }
+}
 
 /// <summary>Event: a connection attempt succeeded.</summary>
 internal sealed record TransportOpened(ITransport Transport, GatewayEndpoint Endpoint, int Attempt);
