@@ -90,13 +90,7 @@ internal static class ClusterSoakCommand
     private static Option<int> AtLeast(string name, string description, int value, int least)
     {
         var option = new Option<int>(name) { Description = description, DefaultValueFactory = _ => value };
-        option.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int>() < least)
-            {
-                result.AddError($"{name} must be at least {least}.");
-            }
-        });
+        OptionRules.AtLeast(option, least);
         return option;
     }
 }

@@ -41,21 +41,9 @@ internal static class NodeCommand
             (int)defaults.StableAfter.TotalMilliseconds);
         var margin = new Option<int?>("--down-removal-margin-ms") { Description = "Wait after downing before shards move (default: stable-after)" };
         var logLevel = new Option<string>("--akka-log-level") { Description = "Akka's own log level", DefaultValueFactory = _ => defaults.AkkaLogLevel };
-        logLevel.AcceptOnlyFromAmong(LogLevels);
-        port.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int>() is < 1 or > 65535)
-            {
-                result.AddError("--port must be from 1 to 65535.");
-            }
-        });
-        margin.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int?>() is < 0)
-            {
-                result.AddError("--down-removal-margin-ms must not be negative.");
-            }
-        });
+        OptionRules.OneOf(logLevel, LogLevels);
+        OptionRules.InRange(port, 1, 65535, "--port must be from 1 to 65535.");
+        OptionRules.InRange(margin, 0, int.MaxValue, "--down-removal-margin-ms must not be negative.");
 
         var command = new Command("node", "Run one node of the account cluster until Ctrl+C or SIGTERM. Account sessions use the "
             + $"credentials of {CliCredentials.Variables}, or the connect section of a --config file.")
@@ -81,7 +69,7 @@ internal static class NodeCommand
                 AcceptablePause = TimeSpan.FromMilliseconds(parse.GetValue(pause)),
                 StableAfter = TimeSpan.FromMilliseconds(parse.GetValue(stable)),
                 DownRemovalMargin = parse.GetValue(margin) is { } ms ? TimeSpan.FromMilliseconds(ms) : null,
-                AkkaLogLevel = parse.GetValue(logLevel)!,
+                AkkaLogLevel = parse.GetValue(logLevel)!.ToUpperInvariant(),
             };
             var sessions = NodeSessions.For(settings, parse.GetValue(config));
             return NodeRunner.RunAsync(context, settings, sessions, ct);
@@ -92,13 +80,7 @@ internal static class NodeCommand
     private static Option<int> Positive(string name, string description, int value)
     {
         var option = new Option<int>(name) { Description = description, DefaultValueFactory = _ => value };
-        option.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int>() < 1)
-            {
-                result.AddError($"{name} must be at least 1.");
-            }
-        });
+        OptionRules.AtLeast(option, 1);
         return option;
     }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using ActorGateway.Cli.Common;
 using ActorGateway.Cluster.Hosting;
 using ActorGateway.Session;
@@ -25,10 +26,14 @@ internal static class NodeRunner
                 : "client node (no accounts)";
             context.Line($"{UpLine}{node.Cluster.SelfAddress} ({role}; seeds {string.Join(',', settings.Seeds)})");
             var interrupted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            // Its own hold on SIGTERM and SIGINT: left to the runtime, they end the process at once, and Akka's exit hook
+            // tears the actor system down under the command instead of letting it leave the cluster first.
+            using var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, signal => Stop(signal, interrupted));
+            using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, signal => Stop(signal, interrupted));
             using (cancellationToken.Register(() => interrupted.TrySetResult()))
             {
                 var ended = await Task.WhenAny(interrupted.Task, node.System.WhenTerminated).ConfigureAwait(false);
-                if (ended != interrupted.Task)
+                if (ended != interrupted.Task && !interrupted.Task.IsCompleted)
                 {
                     context.Line("node down: its actor system ended (downed or removed by the cluster)");
                     return CommandRunner.Failed;
@@ -40,5 +45,11 @@ internal static class NodeRunner
             context.Line("node stopped");
             return 0;
         }
+    }
+
+    private static void Stop(PosixSignalContext signal, TaskCompletionSource interrupted)
+    {
+        signal.Cancel = true;
+        interrupted.TrySetResult();
     }
 }
