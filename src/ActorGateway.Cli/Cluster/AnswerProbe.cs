@@ -23,7 +23,12 @@ internal static class AnswerProbe
     {
         var answered = await Task.WhenAll(accountIds.Select(id => FirstAnswerAsync(accounts, id, bound, cancellationToken)))
             .ConfigureAwait(false);
-        return answered.Any(at => at is null) ? null : Stopwatch.GetElapsedTime(since, answered.Max(at => at!.Value));
+        if (answered.Any(at => at is null))
+        {
+            return null;
+        }
+
+        return answered.Length == 0 ? TimeSpan.Zero : Stopwatch.GetElapsedTime(since, answered.Max(at => at!.Value));
     }
 
     private static async Task<long?> FirstAnswerAsync(ClusterAccounts accounts, long accountId, TimeSpan bound,

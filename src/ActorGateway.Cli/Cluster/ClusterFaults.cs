@@ -6,9 +6,13 @@ namespace ActorGateway.Cli.Cluster;
 /// The soak's faults, one after the other while the load runs: first the kills, then the freezes, fault <c>j</c> of
 /// <c>F</c> due <c>(j+1)/(F+2)</c> of the way into the load and never before the cluster recovered from the one before.
 /// Keep-majority downing needs that order: a second node failing before the first was removed could leave no majority.
+/// A killed node is started again once it was removed, as its supervisor would, and the next fault waits until it is up:
+/// each fault then meets the full cluster. Without that, 3 nodes less a kill and a freeze leave one account node and the
+/// client, and any pause of either splits them 1:1, which keep-majority settles by address, not by who holds the accounts.
 /// Victims are the nodes in order (node-1, the first seed and so the oldest, first).
 /// </summary>
-internal sealed class ClusterFaults(ClusterSoakSettings settings, ClusterNodeHost client, ClusterView view, SoakTimeline timeline)
+internal sealed class ClusterFaults(ClusterSoakSettings settings, ClusterNodeHost client, ClusterView view, SoakTimeline timeline,
+    Func<NodeProcess, NodeProcess> restart)
 {
     public async Task<IReadOnlyList<FaultRecord>> RunAsync(IReadOnlyList<NodeProcess> nodes, long loadStarted,
         CancellationToken cancellationToken)
@@ -34,7 +38,15 @@ internal sealed class ClusterFaults(ClusterSoakSettings settings, ClusterNodeHos
     private async Task<FaultRecord> FaultAsync(FaultKind kind, NodeProcess victim, CancellationToken cancellationToken)
     {
         var address = await victim.Up.ConfigureAwait(false);
-        var accounts = await view.AccountsOnAsync(address, settings.AccountIds, TimeSpan.FromSeconds(5)).ConfigureAwait(false);
+        var accounts = await PlacedAccountsAsync(address).ConfigureAwait(false);
+        var placed = accounts.Count > 0;
+        if (!placed)
+        {
+            // The coordinator's statistics did not say (a region slow to answer them under load): probe every account,
+            // which includes the victim's, so the figure is an upper bound rather than missing.
+            accounts = settings.AccountIds;
+        }
+
         var oldest = view.IsOldest(address);
         var at = timeline.Now;
         var started = Stopwatch.GetTimestamp();
@@ -48,7 +60,7 @@ internal sealed class ClusterFaults(ClusterSoakSettings settings, ClusterNodeHos
         }
 
         timeline.Mark($"{(kind == FaultKind.Kill ? "kill -9" : "SIGSTOP")} {victim.Name} (pid {victim.Pid}, {(oldest ? "oldest" : "not oldest")}, "
-            + $"{accounts.Count} accounts)");
+            + $"{(placed ? $"{accounts.Count} accounts" : "its accounts unknown: probing all")})");
         var answers = await AnswerProbe.AllAnswerAsync(client.Accounts, accounts, started, settings.RecoveryBound, cancellationToken)
             .ConfigureAwait(false);
         timeline.Mark(answers is { } a
@@ -61,7 +73,12 @@ internal sealed class ClusterFaults(ClusterSoakSettings settings, ClusterNodeHos
             : $"{victim.Name} still a member after {settings.RecoveryBound.TotalSeconds:0} s");
 
         TimeSpan? exited = null;
-        if (kind == FaultKind.Freeze)
+        TimeSpan? rejoined = null;
+        if (kind == FaultKind.Kill)
+        {
+            rejoined = await RestartAsync(victim, started, cancellationToken).ConfigureAwait(false);
+        }
+        else
         {
             victim.Thaw();
             var thawed = Stopwatch.GetTimestamp();
@@ -74,6 +91,55 @@ internal sealed class ClusterFaults(ClusterSoakSettings settings, ClusterNodeHos
             }
         }
 
-        return new FaultRecord(kind, victim.Name, victim.Pid, address, oldest, accounts.Count, at, answers, removed, exited);
+        return new FaultRecord(kind, victim.Name, victim.Pid, address, oldest, placed ? accounts.Count : 0, at, answers, removed, exited, rejoined);
+    }
+
+    /// <summary>The accounts on <paramref name="address"/>, asked again a few times while the statistics come back empty.</summary>
+    private async Task<IReadOnlyList<long>> PlacedAccountsAsync(string address)
+    {
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            try
+            {
+                var accounts = await view.AccountsOnAsync(address, settings.AccountIds, TimeSpan.FromSeconds(10)).ConfigureAwait(false);
+                if (accounts.Count > 0)
+                {
+                    return accounts;
+                }
+            }
+            catch (Akka.Actor.AskTimeoutException)
+            {
+                // Asked again below.
+            }
+        }
+
+        return [];
+    }
+
+    /// <summary>Starts the killed node again and waits until every account node is up; the time from the kill, or null.</summary>
+    private async Task<TimeSpan?> RestartAsync(NodeProcess killed, long killedAt, CancellationToken cancellationToken)
+    {
+        var again = restart(killed);
+        timeline.Mark($"{again.Name} started again (pid {again.Pid})");
+        try
+        {
+            await again.Up.WaitAsync(settings.FormationBound, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is TimeoutException or InvalidOperationException)
+        {
+            timeline.Mark($"{again.Name} did not come up again: {e.Message}");
+            return null;
+        }
+
+        if (!await view.WaitForAsync(v => v.UpAccountNodes().Count == settings.Nodes, settings.FormationBound, cancellationToken)
+            .ConfigureAwait(false))
+        {
+            timeline.Mark($"{again.Name} did not rejoin within {settings.FormationBound.TotalSeconds:0} s");
+            return null;
+        }
+
+        var rejoined = Stopwatch.GetElapsedTime(killedAt);
+        timeline.Mark($"{again.Name} rejoined: {settings.Nodes} account nodes up again, {rejoined.TotalSeconds:0.00} s after the kill");
+        return rejoined;
     }
 }

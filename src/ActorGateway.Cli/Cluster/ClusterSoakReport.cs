@@ -15,6 +15,7 @@ internal static class ClusterSoakReport
         new("orders_executed_twice", r.Orders.ExecutedTwice),
         new("requests_failed_untyped", r.Load.Untyped),
         new("faults_not_recovered", r.Faults.Count(f => f.AnswersAgain is null)),
+        new("killed_nodes_not_rejoined", r.Faults.Count(f => f.Kind == FaultKind.Kill && f.Rejoined is null)),
         new("processes_left_running", r.Processes.Count(p => !p.GoneAtEnd)),
     ];
 
@@ -85,6 +86,8 @@ internal static class ClusterSoakReport
         lines.AddRange(r.Faults.Select(f => $"{(f.Kind == FaultKind.Kill ? "kill -9" : "SIGSTOP")} of {f.Node} "
             + $"({(f.Oldest ? "oldest" : "not oldest")}, {f.Accounts} accounts): "
             + (f.AnswersAgain is { } a ? $"its accounts answered from the others after {a.TotalSeconds:0.0} s" : "its accounts did NOT recover")
+            + (f.Kind == FaultKind.Kill ? (f.Rejoined is { } j ? $"; started again, it rejoined {j.TotalSeconds:0.0} s after the kill"
+                : "; started again, it did NOT rejoin") : "")
             + (f.Kind == FaultKind.Freeze ? (f.ThawedNodeExited is { } x ? $"; after SIGCONT it ended by itself in {x.TotalSeconds:0.0} s"
                 : "; after SIGCONT it did not end by itself (killed at the end)") : "")));
         var failed = r.Load.FailedTyped.Sum(p => p.Value);
@@ -106,6 +109,7 @@ internal static class ClusterSoakReport
         ["accounts_answer_again_s"] = Seconds(f.AnswersAgain),
         ["removed_from_membership_s"] = Seconds(f.Removed),
         ["ended_by_itself_after_sigcont_s"] = f.Kind == FaultKind.Freeze ? Seconds(f.ThawedNodeExited) : null,
+        ["restarted_and_rejoined_s"] = f.Kind == FaultKind.Kill ? Seconds(f.Rejoined) : null,
     };
 
     private static double? Seconds(TimeSpan? value) => value is { } v ? Math.Round(v.TotalSeconds, 2) : null;

@@ -15,10 +15,11 @@ internal enum FaultKind
 /// <summary>
 /// One fault: which node, whether it was the oldest (it ran the shard coordinator), how many accounts it ran, when it
 /// came (seconds from the start), and how long until its accounts answered again from the others, until it left the
-/// membership and, for a freeze, until the thawed process ended by itself. Null: not within the recovery bound.
+/// membership, for a freeze until the thawed process ended by itself, and for a kill until the node started again had
+/// rejoined. Null: not within the bound.
 /// </summary>
 internal sealed record FaultRecord(FaultKind Kind, string Node, int Pid, string Address, bool Oldest, int Accounts, double AtS,
-    TimeSpan? AnswersAgain, TimeSpan? Removed, TimeSpan? ThawedNodeExited);
+    TimeSpan? AnswersAgain, TimeSpan? Removed, TimeSpan? ThawedNodeExited, TimeSpan? Rejoined);
 
 /// <summary>A node process the soak started, and whether it was gone at the end.</summary>
 internal sealed record ProcessRecord(string Node, int Pid, string Address, bool GoneAtEnd);

@@ -16,19 +16,33 @@ internal static class ClusterSoakRunner
     {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(settings.Deadline);
+        // Owned here, not by the run: should the run be stuck in a wait that ignores the deadline, the deadline still
+        // ends this method, and the processes are killed all the same.
+        var nodes = new List<NodeProcess>();
         try
         {
-            return await RunWithinAsync(settings, launcher, new SoakTimeline(progress), deadline.Token).ConfigureAwait(false);
+            return await RunWithinAsync(settings, launcher, nodes, new SoakTimeline(progress), deadline.Token)
+                .WaitAsync(deadline.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             throw new TimeoutException($"The cluster soak passed its deadline of {settings.Deadline.TotalSeconds:0} s; everything it "
                 + "started was stopped.");
         }
+        finally
+        {
+            NodeProcess[] started;
+            lock (nodes)
+            {
+                started = [.. nodes];
+            }
+
+            await StopAllAsync(started).ConfigureAwait(false);
+        }
     }
 
-    private static async Task<ClusterSoakResult> RunWithinAsync(ClusterSoakSettings settings, NodeLauncher launcher, SoakTimeline timeline,
-        CancellationToken cancellationToken)
+    private static async Task<ClusterSoakResult> RunWithinAsync(ClusterSoakSettings settings, NodeLauncher launcher,
+        List<NodeProcess> nodes, SoakTimeline timeline, CancellationToken cancellationToken)
     {
         // Labels of this run only, so the audit never takes another run's positions for its own.
         var run = Convert.ToHexStringLower(BitConverter.GetBytes(Stopwatch.GetTimestamp()))[..8];
@@ -38,20 +52,40 @@ internal static class ClusterSoakRunner
             timeline.Mark($"simulator on {simulator.Gateway} with accounts 1-{settings.Accounts}; run {run}");
             var ports = FreePorts.Take(settings.Nodes + 1);
             var nodePorts = ports.Take(settings.Nodes).ToList();
-            var nodes = new List<NodeProcess>();
+            // Each node's output, Akka's membership and downing lines included, for reading a run afterwards.
+            var logs = Directory.CreateTempSubdirectory($"actorgateway-cluster-soak-{run}-").FullName;
             try
             {
                 var started = Stopwatch.GetTimestamp();
                 for (var i = 0; i < settings.Nodes; i++)
                 {
-                    nodes.Add(NodeProcess.Start(launcher, $"node-{i + 1}", settings.NodeFor(i, nodePorts, simulator.Gateway),
-                        ClusterSimulator.Environment));
+                    var node = NodeProcess.Start(launcher, $"node-{i + 1}", settings.NodeFor(i, nodePorts, simulator.Gateway),
+                        ClusterSimulator.Environment, Path.Combine(logs, $"node-{i + 1}.log"));
+                    lock (nodes)
+                    {
+                        nodes.Add(node);
+                    }
                 }
 
-                timeline.Mark($"{settings.Nodes} node processes started (pids {string.Join(", ", nodes.Select(n => n.Pid))})");
+                timeline.Mark($"{settings.Nodes} node processes started (pids {string.Join(", ", nodes.Select(n => n.Pid))}); their output in {logs}");
                 await Task.WhenAll(nodes.Select(n => n.Up)).WaitAsync(settings.FormationBound, cancellationToken).ConfigureAwait(false);
                 timeline.Mark("every node process printed its up line");
-                var result = await WithClientAsync(settings, nodes, ports[^1], nodePorts, started, run, simulator, timeline,
+                // A killed node started again is not a seed: listing itself first, it could form a cluster of its own.
+                NodeProcess Restart(NodeProcess killed)
+                {
+                    var again = NodeProcess.Start(launcher, killed.Name, killed.Settings with
+                    {
+                        Seeds = [.. killed.Settings.Seeds.Where(seed => seed != killed.Settings.Address)],
+                    }, ClusterSimulator.Environment, Path.Combine(logs, $"{killed.Name}-restarted.log"));
+                    lock (nodes)
+                    {
+                        nodes.Add(again);
+                    }
+
+                    return again;
+                }
+
+                var result = await WithClientAsync(settings, [.. nodes], Restart, ports[^1], nodePorts, started, run, simulator, timeline,
                     cancellationToken).ConfigureAwait(false);
                 return result with { Processes = await StopAllAsync(nodes).ConfigureAwait(false), Timeline = timeline.Events };
             }
@@ -63,7 +97,7 @@ internal static class ClusterSoakRunner
     }
 
     private static async Task<ClusterSoakResult> WithClientAsync(ClusterSoakSettings settings, IReadOnlyList<NodeProcess> nodes,
-        int clientPort, IReadOnlyList<int> nodePorts, long started, string run, ClusterSimulator simulator, SoakTimeline timeline,
+        Func<NodeProcess, NodeProcess> restart, int clientPort, IReadOnlyList<int> nodePorts, long started, string run, ClusterSimulator simulator, SoakTimeline timeline,
         CancellationToken cancellationToken)
     {
         var clientSettings = settings.ClientFor(clientPort, nodePorts);
@@ -95,7 +129,7 @@ internal static class ClusterSoakRunner
             IReadOnlyList<FaultRecord> faults;
             try
             {
-                faults = await new ClusterFaults(settings, client, view, timeline).RunAsync(nodes, loadStarted, cancellationToken)
+                faults = await new ClusterFaults(settings, client, view, timeline, restart).RunAsync(nodes, loadStarted, cancellationToken)
                     .ConfigureAwait(false);
                 var rest = settings.Duration - Stopwatch.GetElapsedTime(loadStarted);
                 if (rest > TimeSpan.Zero)
@@ -112,7 +146,7 @@ internal static class ClusterSoakRunner
 
             var loadDuration = Stopwatch.GetElapsedTime(loadStarted);
             timeline.Mark($"load stopped after {loadDuration.TotalSeconds:0.0} s: {load.Sent:N0} requests, {load.Sent - load.Ended} still out");
-            await UnknownOrders.ResolveAsync(client.Accounts, load.Orders, settings.RequestTimeout).ConfigureAwait(false);
+            await UnknownOrders.ResolveAsync(client.Accounts, load.Orders, settings.RequestTimeout, cancellationToken).ConfigureAwait(false);
             var auditor = simulator.OpenAuditor(settings.RequestTimeout);
             OrderFigures orders;
             await using (auditor.ConfigureAwait(false))

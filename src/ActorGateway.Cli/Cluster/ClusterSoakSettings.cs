@@ -16,7 +16,8 @@ internal sealed record ClusterSoakSettings
     /// <summary>The load runs at least this long, and on until every fault has been recovered from.</summary>
     public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(60);
 
-    /// <summary>Node processes killed with SIGKILL, one after the other, each after the cluster recovered from the one before.</summary>
+    /// <summary>Node processes killed with SIGKILL, one after the other, each after the cluster recovered from the one before;
+    /// each is started again once removed, as a supervisor would.</summary>
     public int Kills { get; init; } = 1;
 
     /// <summary>Node processes frozen with SIGSTOP after the kills, one after the other; each gets SIGCONT once its accounts
@@ -77,6 +78,8 @@ internal sealed record ClusterSoakSettings
         AcceptablePause = AcceptablePause,
         StableAfter = StableAfter,
         DownRemovalMargin = DownRemovalMargin,
+        // Their output goes to log files: membership changes, downing decisions and hand-overs explain a slow failover.
+        AkkaLogLevel = "INFO",
     };
 
     /// <summary>The client node in the soak's own process: no accounts, the same seeds and timings.</summary>

@@ -18,12 +18,14 @@ internal sealed class NodeProcess : IAsyncDisposable
     private readonly TaskCompletionSource<string> _up = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private volatile bool _frozen;
     private int _disposed;
+    private StreamWriter? _log;
 
-    private NodeProcess(string name, NodeSettings settings, Process process)
+    private NodeProcess(string name, NodeSettings settings, Process process, StreamWriter? log)
     {
         Name = name;
         Settings = settings;
         _process = process;
+        _log = log;
     }
 
     public string Name { get; }
@@ -52,9 +54,10 @@ internal sealed class NodeProcess : IAsyncDisposable
     }
 
     /// <summary>Starts <c>cluster node</c> with <paramref name="settings"/>, with <paramref name="environment"/> added to this
-    /// process's own (credentials travel there, not on the command line).</summary>
+    /// process's own (credentials travel there, not on the command line); every line it writes also goes to
+    /// <paramref name="logPath"/> when given.</summary>
     public static NodeProcess Start(NodeLauncher launcher, string name, NodeSettings settings,
-        IReadOnlyDictionary<string, string> environment)
+        IReadOnlyDictionary<string, string> environment, string? logPath = null)
     {
         var start = new ProcessStartInfo(launcher.FileName)
         {
@@ -74,7 +77,8 @@ internal sealed class NodeProcess : IAsyncDisposable
         }
 
         var process = new Process { StartInfo = start, EnableRaisingEvents = true };
-        var node = new NodeProcess(name, settings, process);
+        var log = logPath is null ? null : new StreamWriter(logPath, append: false) { AutoFlush = true };
+        var node = new NodeProcess(name, settings, process, log);
         process.OutputDataReceived += (_, e) => node.OnLine(e.Data);
         process.ErrorDataReceived += (_, e) => node.OnLine(e.Data);
         process.Exited += (_, _) => node._up.TrySetException(new InvalidOperationException(
@@ -151,6 +155,11 @@ internal sealed class NodeProcess : IAsyncDisposable
 
         await ExitedWithinAsync(ReapBound).ConfigureAwait(false);
         _process.Dispose();
+        lock (_gate)
+        {
+            _log?.Dispose();
+            _log = null;
+        }
     }
 
     private void OnLine(string? line)
@@ -162,6 +171,7 @@ internal sealed class NodeProcess : IAsyncDisposable
 
         lock (_gate)
         {
+            _log?.WriteLine(line);
             _tail.Enqueue(line);
             while (_tail.Count > TailLines)
             {

@@ -13,28 +13,33 @@ internal static class UnknownOrders
 {
     private const int Attempts = 3;
 
-    public static async Task ResolveAsync(ClusterAccounts accounts, OrderLedger ledger, TimeSpan requestTimeout)
-    {
-        foreach (var account in ledger.Entries.Where(o => o.Verdict == OrderVerdict.Unknown).GroupBy(o => o.AccountId))
-        {
-            for (var attempt = 0; attempt < Attempts; attempt++)
-            {
-                try
-                {
-                    var snapshot = await accounts.AskAsync<ProtoOAReconcileRes>(account.Key,
-                        new ProtoOAReconcileReq { CtidTraderAccountId = account.Key }, requestTimeout).ConfigureAwait(false);
-                    var labels = snapshot.Position.Select(p => p.TradeData.Label).ToHashSet(StringComparer.Ordinal);
-                    foreach (var order in account)
-                    {
-                        order.Resolve(labels.Contains(order.Label));
-                    }
+    /// <summary>Settles every account's unknown orders at once; each account is bounded by its attempts, each attempt by
+    /// the request timeout, so an account that never answers costs only its own time.</summary>
+    public static Task ResolveAsync(ClusterAccounts accounts, OrderLedger ledger, TimeSpan requestTimeout,
+        CancellationToken cancellationToken) =>
+        Task.WhenAll(ledger.Entries.Where(o => o.Verdict == OrderVerdict.Unknown).GroupBy(o => o.AccountId)
+            .Select(account => ResolveAccountAsync(accounts, account.Key, [.. account], requestTimeout, cancellationToken)));
 
-                    break;
-                }
-                catch (GatewayException e) when (e.IsTransient)
+    private static async Task ResolveAccountAsync(ClusterAccounts accounts, long accountId, IReadOnlyList<OrderEntry> unknown,
+        TimeSpan requestTimeout, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; attempt < Attempts; attempt++)
+        {
+            try
+            {
+                var snapshot = await accounts.AskAsync<ProtoOAReconcileRes>(accountId,
+                    new ProtoOAReconcileReq { CtidTraderAccountId = accountId }, requestTimeout, cancellationToken).ConfigureAwait(false);
+                var labels = snapshot.Position.Select(p => p.TradeData.Label).ToHashSet(StringComparer.Ordinal);
+                foreach (var order in unknown)
                 {
-                    // Another try; an account still unsettled after the last shows as unresolved in the report.
+                    order.Resolve(labels.Contains(order.Label));
                 }
+
+                return;
+            }
+            catch (GatewayException e) when (e.IsTransient)
+            {
+                // Another try; an account still unsettled after the last shows as unresolved in the report.
             }
         }
     }

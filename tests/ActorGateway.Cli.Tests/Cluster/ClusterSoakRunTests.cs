@@ -37,6 +37,7 @@ public sealed class ClusterSoakRunTests
             Assert.True(Figure("first_ask_all_ms") > 0, output);
             Assert.True(Figure("failover_kill_s") > 0, output);
             Assert.True(Figure("failover_freeze_s") > 0, output);
+            Assert.True(root.GetProperty("faults")[0].GetProperty("restarted_and_rejoined_s").GetDouble() > 0, output);
             Assert.True(Figure("requests") > 100, output);
             Assert.True(Figure("orders_sent") > 10, output);
             Assert.Equal(0, Figure("orders_unknown_unresolved"));
@@ -48,8 +49,9 @@ public sealed class ClusterSoakRunTests
             Assert.Equal(["kill -9", "SIGSTOP then SIGCONT"], root.GetProperty("faults").EnumerateArray().Select(f => f.GetProperty("kind").GetString()));
             Assert.True(root.GetProperty("passed").GetBoolean());
 
+            // The three nodes and the killed one started again.
             var processes = root.GetProperty("processes").EnumerateArray().ToList();
-            Assert.Equal(3, processes.Count);
+            Assert.Equal(4, processes.Count);
             foreach (var process in processes)
             {
                 Assert.True(process.GetProperty("gone_at_end").GetBoolean(), process.ToString());
