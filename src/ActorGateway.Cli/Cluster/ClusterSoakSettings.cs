@@ -113,6 +113,8 @@ internal sealed record ClusterSoakSettings
         ["down_removal_margin_ms"] = (DownRemovalMargin ?? StableAfter).TotalMilliseconds,
         ["split_brain_resolver"] = "keep-majority",
         ["lease"] = "none",
+        ["killed_nodes_started_again"] = true,
+        ["node_akka_log_level"] = "INFO",
         ["formation_bound_s"] = FormationBound.TotalSeconds,
         ["recovery_bound_s"] = RecoveryBound.TotalSeconds,
         ["drain_bound_s"] = DrainBound.TotalSeconds,
