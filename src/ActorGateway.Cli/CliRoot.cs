@@ -26,6 +26,7 @@ internal static class CliRoot
         root.Subcommands.Add(ConnectCommand.Create(context, verbose));
         root.Subcommands.Add(Bench.BenchCommand.Create());
         root.Subcommands.Add(Soak.SoakCommand.Create(context, verbose));
+        root.Subcommands.Add(Cluster.ClusterCommand.Create(context, verbose));
         return root;
     }
 

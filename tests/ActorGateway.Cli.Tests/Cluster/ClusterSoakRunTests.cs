@@ -1,0 +1,79 @@
+using System.Diagnostics;
+using System.Text.Json;
+using ActorGateway.TestKit;
+
+namespace ActorGateway.Cli.Tests.Cluster;
+
+/// <summary>
+/// The cluster soak's short variant, run by every <c>dotnet test</c> and so by CI: 3 node processes, 20 accounts, 20 s of
+/// load, one node killed and one frozen, through the command line as a user runs it; then the JSON's figures and that
+/// every process it started is gone.
+/// </summary>
+[Collection(NodeProcessesRunAlone.Name)]
+public sealed class ClusterSoakRunTests
+{
+    private static readonly TimeSpan Bound = TestTimeouts.Dilated(TimeSpan.FromMinutes(5));
+
+    [Fact]
+    public async Task A_short_cluster_soak_answers_every_request_executes_no_order_twice_and_fails_over_both_faults()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"cluster-soak-{Guid.NewGuid():N}.json");
+        try
+        {
+            using var bound = new CancellationTokenSource(Bound);
+            var (exitCode, output) = await CliRun.InvokeAsync(new StringWriter(),
+                ["cluster", "soak", "--nodes", "3", "--accounts", "20", "--seconds", "20", "--kill", "1", "--freeze", "1", "--json", path],
+                bound.Token).OrTimeout(Bound);
+
+            Assert.True(exitCode == 0, output);
+            Assert.Contains("cluster soak passed", output, StringComparison.Ordinal);
+            using var json = JsonDocument.Parse(await File.ReadAllTextAsync(path));
+            var root = json.RootElement;
+            double Figure(string name) => root.GetProperty(name).GetDouble();
+            Assert.Equal(0, Figure("requests_unanswered"));
+            Assert.Equal(0, Figure("orders_executed_twice"));
+            Assert.Equal(0, Figure("requests_failed_untyped"));
+            Assert.True(Figure("formation_s") > 0, output);
+            Assert.True(Figure("first_ask_all_ms") > 0, output);
+            Assert.True(Figure("failover_kill_s") > 0, output);
+            Assert.True(Figure("failover_freeze_s") > 0, output);
+            Assert.True(root.GetProperty("faults")[0].GetProperty("restarted_and_rejoined_s").GetDouble() > 0, output);
+            Assert.True(Figure("requests") > 100, output);
+            Assert.True(Figure("orders_sent") > 10, output);
+            Assert.Equal(0, Figure("orders_unknown_unresolved"));
+            Assert.Equal(0, Figure("orders_success_but_not_executed"));
+            Assert.Equal(0, Figure("orders_failed_but_executed"));
+            Assert.Equal(JsonValueKind.Object, root.GetProperty("requests_failed_typed").ValueKind);
+            Assert.Equal(0, Figure("fenced_refusals"));
+            Assert.Equal(3, root.GetProperty("settings").GetProperty("nodes").GetInt32());
+            Assert.Equal(["kill -9", "SIGSTOP then SIGCONT"], root.GetProperty("faults").EnumerateArray().Select(f => f.GetProperty("kind").GetString()));
+            Assert.True(root.GetProperty("passed").GetBoolean());
+
+            // The three nodes and the killed one started again.
+            var processes = root.GetProperty("processes").EnumerateArray().ToList();
+            Assert.Equal(4, processes.Count);
+            foreach (var process in processes)
+            {
+                Assert.True(process.GetProperty("gone_at_end").GetBoolean(), process.ToString());
+                Assert.True(IsGone(process.GetProperty("pid").GetInt32()), $"{process} still runs");
+            }
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    private static bool IsGone(int pid)
+    {
+        try
+        {
+            using var process = Process.GetProcessById(pid);
+            return process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return true;
+        }
+    }
+}
