@@ -21,7 +21,8 @@ public sealed partial class GatewayClient : IGatewayClient
     private readonly ActorSystem _system;
     private readonly bool _ownsSystem;
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
-    private readonly IActorRef _connection;
+    private readonly Task<GatewayRefs> _started;
+    private IActorRef _connection = ActorRefs.Nobody;
 
     /// <summary>
     /// Creates a gateway in an actor system of its own, disposed with the client; it connects on the first request or
@@ -48,7 +49,10 @@ public sealed partial class GatewayClient : IGatewayClient
     /// <param name="settings">The validated settings.</param>
     /// <param name="session">The session's part, or null for a bare gateway.</param>
     /// <param name="sinks">Further receivers of everything inbound, called on the connection actor's turn.</param>
-    internal GatewayClient(ActorSystem? system, GatewaySettings settings, SessionHookup? session, IReadOnlyList<IInboundSink> sinks)
+    /// <param name="wait">True to return only once the gateway actor has started (blocking the calling thread for that long);
+    /// false to return at once, the caller then awaiting <see cref="StartedAsync"/> before using the client.</param>
+    internal GatewayClient(ActorSystem? system, GatewaySettings settings, SessionHookup? session, IReadOnlyList<IInboundSink> sinks,
+        bool wait = true)
     {
         var metrics = new GatewayMetrics(settings.Name);
         _settings = settings;
@@ -65,11 +69,12 @@ public sealed partial class GatewayClient : IGatewayClient
         var ready = new TaskCompletionSource<GatewayRefs>(TaskCreationOptions.RunContinuationsAsynchronously);
         Gateway = _system.ActorOf(GatewayActor.Props(_wiring, _events, ready), $"gateway-{settings.Name}");
         // Requests go straight to the connection actor, in the order they were made; its ref is known as soon as the
-        // gateway actor has started, a matter of microseconds.
-        var refs = ready.Task.WaitAsync(StartTimeout).GetAwaiter().GetResult();
-        _connection = refs.Connection;
-        Publisher = refs.Publisher;
-        Session = refs.Session;
+        // gateway actor has started, a matter of microseconds when a thread is free to start it.
+        _started = ready.Task;
+        if (wait)
+        {
+            Attach(_started.WaitAsync(StartTimeout).GetAwaiter().GetResult());
+        }
     }
 
     /// <summary>
@@ -84,10 +89,10 @@ public sealed partial class GatewayClient : IGatewayClient
     /// The publisher: Tell it (or the gateway actor) <see cref="Publishing.SubscribeEvents"/> to receive what the server
     /// sends unasked as <see cref="Publishing.EventBatch"/>es, each answered with <see cref="Publishing.EventsAck"/>.
     /// </summary>
-    public IActorRef Publisher { get; }
+    public IActorRef Publisher { get; private set; } = ActorRefs.Nobody;
 
     /// <summary>The session actor, when the gateway belongs to a session; nobody otherwise.</summary>
-    internal IActorRef Session { get; }
+    internal IActorRef Session { get; private set; } = ActorRefs.Nobody;
 
     /// <summary>The clock and the settings the gateway runs with, for the session's facade.</summary>
     internal GatewaySettings Settings => _settings;
@@ -110,6 +115,20 @@ public sealed partial class GatewayClient : IGatewayClient
     // The gateway's own system stays quiet: its users log through the gateway's logger factory.
     private static Config OwnSystemConfig => ConfigurationFactory.ParseString(
         "akka.loglevel = WARNING\nakka.stdout-loglevel = WARNING\nakka.log-dead-letters = off\nakka.log-dead-letters-during-shutdown = off");
+
+    /// <summary>
+    /// Completes once the gateway actor has started and the client knows its actors: for a client made without waiting,
+    /// from code that must not block a thread-pool thread on it (an actor starting many gateways at once would starve the
+    /// pool that has to start them).
+    /// </summary>
+    internal async Task StartedAsync() => Attach(await _started.WaitAsync(StartTimeout).ConfigureAwait(false));
+
+    private void Attach(GatewayRefs refs)
+    {
+        _connection = refs.Connection;
+        Publisher = refs.Publisher;
+        Session = refs.Session;
+    }
 
     private void Post(object message) => _connection.Tell(message);
 

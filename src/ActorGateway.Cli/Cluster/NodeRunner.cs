@@ -17,7 +17,6 @@ internal static class NodeRunner
     public static async Task<int> RunAsync(CliContext context, NodeSettings settings, Func<long, SessionOptions>? sessionOptions,
         CancellationToken cancellationToken)
     {
-        MakeRoomForAccountStarts(settings.Accounts.Count);
         var node = await ClusterNodeHost.StartAsync(settings.ToOptions(sessionOptions), settings.AkkaLogLevel, cancellationToken)
             .ConfigureAwait(false);
         await using (node.ConfigureAwait(false))
@@ -45,23 +44,6 @@ internal static class NodeRunner
             await node.StopAsync().ConfigureAwait(false);
             context.Line("node stopped");
             return 0;
-        }
-    }
-
-    /// <summary>
-    /// Each account entity that starts holds a thread-pool thread until its session's actors have started (the session's
-    /// constructor waits for them), and they need pool threads themselves. With the pool at its default minimum (the core
-    /// count) and a node starting dozens of accounts at boot or in a failover, the pool starves for as long as it takes to
-    /// add a thread per account, one every half second or so: measured here, 23 s without a heartbeat, and the cluster
-    /// downed the live node. Room for all of them up front, until the session starts without blocking.
-    /// </summary>
-    private static void MakeRoomForAccountStarts(int accounts)
-    {
-        ThreadPool.GetMinThreads(out var workers, out var completionPorts);
-        var wanted = Math.Min(Math.Max(workers, accounts + 32), 1024);
-        if (wanted > workers)
-        {
-            ThreadPool.SetMinThreads(wanted, completionPorts);
         }
     }
 

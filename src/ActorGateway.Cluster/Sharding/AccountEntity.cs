@@ -31,6 +31,7 @@ internal sealed class AccountEntity : UntypedActor, IWithTimers
     private readonly ShardLeases? _leases;
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly Queue<(AccountEnvelope Envelope, IActorRef Sender)> _held = new();
+    private Task<AccountSession>? _opening;
     private AccountSession? _session;
     private Akka.Coordination.Lease? _lease;
     private AccountFencing _fencing = null!;
@@ -58,9 +59,9 @@ internal sealed class AccountEntity : UntypedActor, IWithTimers
         // The very instance the shard acquired (the provider keeps one per name, path and owner), so checking it costs no I/O.
         _lease = _leases?.For(_accountId, Context.System);
         _fencing = AccountFencing.Get(Context.System);
-        _session = _sessions.Create(_accountId, Context.System);
-        Reconcile();
-        Become(Starting);
+        _opening = _sessions.CreateAsync(_accountId, Context.System);
+        _opening.PipeTo(Self, success: session => new SessionOpened(session));
+        Become(Opening);
     }
 
     protected override void PostStop()
@@ -70,9 +71,46 @@ internal sealed class AccountEntity : UntypedActor, IWithTimers
         {
             _ = s.Session.DisposeAsync().AsTask();
         }
+        else if (_session is null && _opening is { } opening)
+        {
+            // Stopped before its session was made: the session is closed once it exists.
+            opening.ContinueWith(static t => t.Result.Session.DisposeAsync().AsTask(), CancellationToken.None,
+                TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
+        }
     }
 
     protected override void OnReceive(object message) => Unhandled(message);
+
+    private void Opening(object message)
+    {
+        switch (message)
+        {
+            case SessionOpened opened:
+                _session = opened.Session;
+                Reconcile();
+                Become(Starting);
+                break;
+            case Status.Failure failure:
+                _log.Error(failure.Cause, "Account {0}'s session could not be created; the entity stops", _accountId);
+                FailHeld(new GatewayConnectionException(ConnectionFailureKind.Faulted,
+                    $"Account {_accountId}'s session could not be created ({failure.Cause.GetType().Name})."));
+                Context.Stop(Self);
+                break;
+            case AccountEnvelope e:
+                Hold(e);
+                break;
+            case StartAccount:
+                Sender.Tell(new AccountStarted(_accountId));
+                break;
+            case StopAccount:
+                FailHeld(Moving());
+                Context.Stop(Self);
+                break;
+            default:
+                Unhandled(message);
+                break;
+        }
+    }
 
     private void Starting(object message)
     {
@@ -230,6 +268,8 @@ internal sealed class AccountEntity : UntypedActor, IWithTimers
     {
         public static readonly RetryReconcile Instance = new();
     }
+
+    private sealed record SessionOpened(AccountSession Session);
 
     private sealed class SessionClosed
     {

@@ -22,14 +22,19 @@ public sealed class AccountSessions
         _optionsFor = optionsFor ?? throw new ArgumentNullException(nameof(optionsFor));
     }
 
-    /// <summary>Creates the account's session in <paramref name="system"/>; it connects on its first request.</summary>
-    /// <exception cref="ArgumentException">The options are not valid.</exception>
-    internal AccountSession Create(long accountId, ActorSystem system)
+    /// <summary>
+    /// Creates the account's session in <paramref name="system"/> without blocking a thread while its actors start (a node
+    /// starting many accounts at once would otherwise starve the thread pool, heartbeats included); it connects on its
+    /// first request.
+    /// </summary>
+    /// <exception cref="ArgumentException">The options are not valid (the task fails with it).</exception>
+    internal async Task<AccountSession> CreateAsync(long accountId, ActorSystem system)
     {
         var options = _optionsFor(accountId);
         var incarnation = Interlocked.Increment(ref _incarnations);
         options.Gateway.Name = string.Create(CultureInfo.InvariantCulture, $"account-{accountId}-{incarnation}");
-        return new AccountSession(new GatewaySession(system, options), options.Gateway.RequestTimeout);
+        var session = await GatewaySession.CreateAsync(system, options).ConfigureAwait(false);
+        return new AccountSession(session, options.Gateway.RequestTimeout);
     }
 }
 

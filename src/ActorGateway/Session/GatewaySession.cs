@@ -35,6 +35,11 @@ public sealed partial class GatewaySession : IGatewaySession
     /// </summary>
     /// <exception cref="ArgumentException">The options are not valid; the message names the setting, never a secret.</exception>
     public GatewaySession(ActorSystem? system, SessionOptions options)
+        : this(system, options, wait: true)
+    {
+    }
+
+    private GatewaySession(ActorSystem? system, SessionOptions options, bool wait)
     {
         var settings = _settings = SessionSettings.From(options);
         var core = GatewaySettings.From(options.Gateway);
@@ -48,7 +53,20 @@ public sealed partial class GatewaySession : IGatewaySession
             // Reconnecting while the server refuses the application's credentials would only be refused again.
             RetryPolicy = new SessionRetryPolicy(core.RetryPolicy, () => status.CredentialsRefused),
         }, new SessionHookup((wiring, connection, publisher) => SessionActor.Props(settings, wiring, parts, connection, publisher),
-            book.EverSubscribed), [new SymbolChanges(Symbols)]);
+            book.EverSubscribed), [new SymbolChanges(Symbols)], wait);
+    }
+
+    /// <summary>
+    /// Creates a session as the constructor does, without blocking a thread until its actors have started: for code on
+    /// the thread pool that creates many sessions at once, such as actors each owning one (blocking there would starve
+    /// the pool that has to start them).
+    /// </summary>
+    /// <exception cref="ArgumentException">The options are not valid; the message names the setting, never a secret.</exception>
+    public static async Task<GatewaySession> CreateAsync(ActorSystem? system, SessionOptions options)
+    {
+        var session = new GatewaySession(system, options, wait: false);
+        await session._client.StartedAsync().ConfigureAwait(false);
+        return session;
     }
 
     /// <inheritdoc />

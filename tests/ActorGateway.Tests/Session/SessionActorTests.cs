@@ -130,6 +130,21 @@ public sealed class SessionActorTests : GatewayTestKit
         Assert.Equal(3, Assert.IsType<ProtoOASpotEvent>(Assert.Single(batch.Items).Message).SymbolId);
     }
 
+    [Fact]
+    public async Task CreateAsync_hands_out_a_session_whose_actors_have_started_and_that_serves_requests()
+    {
+        var session = await GatewaySession.CreateAsync(Sys, SessionHarness.Options(Time, Transport, Logs, "async")).OrTimeout();
+        Track(session);
+
+        Assert.NotEqual(ActorRefs.Nobody, session.Actor);
+        Assert.NotEqual(ActorRefs.Nobody, session.Publisher);
+        var server = await StartWithAccountAsync(session);
+        var version = session.AskAsync<ProtoOAVersionRes>(new ProtoOAVersionReq());
+        var (_, id) = await server.ExpectAsync<ProtoOAVersionReq>();
+        await server.SendAsync(new ProtoOAVersionRes { Version = "91" }, id);
+        Assert.Equal("91", (await version.OrTimeout()).Version);
+    }
+
     private GatewaySession CreateSession(Action<SessionOptions>? configure = null)
     {
         var options = SessionHarness.Options(Time, Transport, Logs, $"s{_sessions.Count}");
