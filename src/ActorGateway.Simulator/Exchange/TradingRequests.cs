@@ -21,15 +21,15 @@ internal sealed class TradingRequests(ExchangeClients clients, AccountSessions s
 
         IMessage? reply = request switch
         {
-            ProtoOAReconcileReq r => TradingDesk.Reconcile(desk.Get(r.CtidTraderAccountId)),
-            ProtoOADealListReq r => desk.DealList(desk.Get(r.CtidTraderAccountId), r),
-            ProtoOAOrderListReq r => desk.OrderList(desk.Get(r.CtidTraderAccountId), r),
-            ProtoOADealListByPositionIdReq r => TradingDesk.DealsOfPosition(desk.Get(r.CtidTraderAccountId), r.PositionId),
-            ProtoOAOrderListByPositionIdReq r => TradingDesk.OrdersOfPosition(desk.Get(r.CtidTraderAccountId), r.PositionId),
-            ProtoOAOrderDetailsReq r => TradingDesk.OrderDetails(desk.Get(r.CtidTraderAccountId), r.OrderId),
-            ProtoOAExpectedMarginReq r => desk.ExpectedMargin(desk.Get(r.CtidTraderAccountId), r),
-            ProtoOAGetPositionUnrealizedPnLReq r => desk.UnrealizedPnL(desk.Get(r.CtidTraderAccountId)),
-            ProtoOACashFlowHistoryListReq r => TradingDesk.CashFlow(desk.Get(r.CtidTraderAccountId), r),
+            ProtoOAReconcileReq r => AccountQueries.Reconcile(desk.Get(r.CtidTraderAccountId)),
+            ProtoOADealListReq r => desk.Queries.DealList(desk.Get(r.CtidTraderAccountId), r),
+            ProtoOAOrderListReq r => desk.Queries.OrderList(desk.Get(r.CtidTraderAccountId), r),
+            ProtoOADealListByPositionIdReq r => AccountQueries.DealsOfPosition(desk.Get(r.CtidTraderAccountId), r.PositionId),
+            ProtoOAOrderListByPositionIdReq r => AccountQueries.OrdersOfPosition(desk.Get(r.CtidTraderAccountId), r.PositionId),
+            ProtoOAOrderDetailsReq r => AccountQueries.OrderDetails(desk.Get(r.CtidTraderAccountId), r.OrderId),
+            ProtoOAExpectedMarginReq r => desk.Queries.ExpectedMargin(desk.Get(r.CtidTraderAccountId), r),
+            ProtoOAGetPositionUnrealizedPnLReq r => desk.Queries.UnrealizedPnL(desk.Get(r.CtidTraderAccountId)),
+            ProtoOACashFlowHistoryListReq r => AccountQueries.CashFlow(desk.Get(r.CtidTraderAccountId), r),
             _ => null,
         };
         if (reply is not null)
