@@ -7,13 +7,15 @@ using ActorGateway.Simulator.Sessions;
 using ActorGateway.Simulator.Trading;
 using Google.Protobuf;
 using Microsoft.Extensions.Logging;
+using static ActorGateway.Simulator.Exchange.ExchangeClients;
 
 namespace ActorGateway.Simulator.Exchange;
 
 /// <summary>
-/// The exchange: the one owner of shared state (tokens, account sessions, subscriptions, prices, the trading book).
-/// Connections post requests here; replies and events go back by posting to the connections' mailboxes, so an account's
-/// events reach every connection where it is authorized.
+/// The exchange: the one loop that owns shared state (tokens, account sessions, subscriptions, prices, the trading book),
+/// each concern held by the handler it hands that concern's requests to. Connections post requests here; replies and
+/// events go back by posting to the connections' mailboxes, so an account's events reach every connection where it is
+/// authorized.
 /// </summary>
 internal sealed partial class ExchangeActor
 {
@@ -21,13 +23,13 @@ internal sealed partial class ExchangeActor
     private readonly TimeProvider _time;
     private readonly Channel<ExchangeCommand> _mailbox =
         Channel.CreateUnbounded<ExchangeCommand>(new() { SingleReader = true, AllowSynchronousContinuations = false });
-    private readonly Dictionary<Connection, ClientState> _clients = [];
-    private readonly TokenBook _tokens;
-    private readonly HistoryGenerator _history;
-    private readonly PriceWalk _prices;
-    private readonly LiveBars _liveBars = new();
-    private readonly DepthBook _depth;
+    private readonly ExchangeClients _clients = new();
     private readonly TradingDesk _desk;
+    private readonly AccountSessions _sessions;
+    private readonly ReferenceDataRequests _referenceData;
+    private readonly MarketDataFeed _marketData;
+    private readonly HistoricalData _historicalData;
+    private readonly TradingRequests _trading;
     private readonly ILogger _logger;
 
     public ExchangeActor(SimulatorContext context)
@@ -36,11 +38,15 @@ internal sealed partial class ExchangeActor
         _time = context.Time;
         _logger = context.LoggerFactory.CreateLogger<ExchangeActor>();
         var options = context.Options;
-        _tokens = new TokenBook(options.Credentials.EffectiveTokens, context.StartedAt);
-        _history = new HistoryGenerator(options.Seed);
-        _prices = new PriceWalk(options.Seed, _history, context.StartedAt);
-        _depth = new DepthBook(options.Market.DepthLevels);
-        _desk = new TradingDesk(options.Credentials.EffectiveAccounts, _prices, _time);
+        var tokens = new TokenBook(options.Credentials.EffectiveTokens, context.StartedAt);
+        var history = new HistoryGenerator(options.Seed);
+        var prices = new PriceWalk(options.Seed, history, context.StartedAt);
+        _desk = new TradingDesk(options.Credentials.EffectiveAccounts, prices, _time);
+        _sessions = new AccountSessions(_clients, tokens, _desk, context);
+        _referenceData = new ReferenceDataRequests(_desk);
+        _marketData = new MarketDataFeed(_clients, prices, options.Market.DepthLevels, _time);
+        _historicalData = new HistoricalData(history, _time);
+        _trading = new TradingRequests(_clients, _sessions, _desk);
     }
 
     public void Post(ExchangeCommand command) => _mailbox.Writer.TryWrite(command);
@@ -72,7 +78,7 @@ internal sealed partial class ExchangeActor
         switch (command)
         {
             case ExchangeCommand.Request request:
-                OnRequestSafely(ClientOf(request.From), request.Message);
+                OnRequestSafely(_clients.Of(request.From), request.Message);
                 break;
             case ExchangeCommand.MarketTick:
                 OnMarketTick();
@@ -81,23 +87,21 @@ internal sealed partial class ExchangeActor
                 _clients.Remove(closed.Connection);
                 break;
             case ExchangeCommand.InvalidateToken revoke:
-                InvalidateToken(revoke.AccessToken, revoke.Reason);
+                _sessions.InvalidateToken(revoke.AccessToken, revoke.Reason);
                 break;
             case ExchangeCommand.DisconnectAccount disconnect:
-                DisconnectAccount(disconnect.AccountId);
+                _sessions.DisconnectAccount(disconnect.AccountId);
                 break;
         }
     }
 
-    private ClientState ClientOf(Connection connection)
+    private void OnMarketTick()
     {
-        if (!_clients.TryGetValue(connection, out var client))
+        var changed = _marketData.Tick();
+        foreach (var (accountId, events) in _desk.OnPrices(changed))
         {
-            client = new ClientState(connection);
-            _clients[connection] = client;
+            events.ForEach(e => _clients.Broadcast(accountId, e, null));
         }
-
-        return client;
     }
 
     /// <summary>
@@ -133,29 +137,16 @@ internal sealed partial class ExchangeActor
             }
         }
 
-        if (!TryHandleSession(client, message.Payload, id) && !TryHandleReferenceData(client, message.Payload, id)
-            && !TryHandleMarketData(client, message.Payload, id) && !TryHandleTrading(client, message.Payload, id))
+        var request = message.Payload;
+        if (!_sessions.TryHandle(client, request, id) && !_referenceData.TryHandle(client, request, id)
+            && !_marketData.TryHandle(client, request, id) && !_historicalData.TryHandle(client, request, id)
+            && !_trading.TryHandle(client, request, id))
         {
             Reply(client, ErrorReplies.Common(ProtoErrorCode.UnsupportedMessage, $"{info.Name} is not supported by the simulator"), id);
         }
     }
 
-    private static long AccountIdOf(MessageInfo info, IMessage payload) =>
+    internal static long AccountIdOf(MessageInfo info, IMessage payload) =>
         Convert.ToInt64(info.Descriptor.FindFieldByName("ctidTraderAccountId").Accessor.GetValue(payload),
             System.Globalization.CultureInfo.InvariantCulture);
-
-    private static void Reply(ClientState client, IMessage message, string? clientMsgId) =>
-        client.Connection.Post(new ConnectionCommand.Send(message, clientMsgId));
-
-    /// <summary>Sends a message to every connection where the account is authorized.</summary>
-    private void Broadcast(long accountId, IMessage message, string? clientMsgId)
-    {
-        foreach (var client in _clients.Values)
-        {
-            if (client.Accounts.ContainsKey(accountId))
-            {
-                Reply(client, message, clientMsgId);
-            }
-        }
-    }
 }

@@ -1,7 +1,6 @@
 using System.IO.Pipelines;
 using System.Threading.Channels;
 using ActorGateway.Protocol;
-using ActorGateway.Protocol.Framing;
 using ActorGateway.Protocol.Messages;
 using ActorGateway.Simulator.Exchange;
 using ActorGateway.Simulator.Inbound;
@@ -13,35 +12,26 @@ namespace ActorGateway.Simulator.Sessions;
 /// One client connection, as an actor: a read loop turns socket bytes into <see cref="ConnectionCommand.FrameReceived"/>
 /// messages, and a single mailbox loop owns the session (auth, limits, timers) and the write side. Replies are written
 /// into the pipe as they are produced and flushed once the mailbox is empty, so a pipelined burst costs one flush.
+/// The connection runs the mailbox and the timers; reading (<see cref="SocketReader"/>), the session rules
+/// (<see cref="SessionRules"/>) and writing (<see cref="ReplyWriter"/>) are its parts.
 /// </summary>
-internal sealed partial class Connection : IDisposable
+internal sealed class Connection : IDisposable
 {
-    // How many decoded frames may wait in the mailbox before the read loop stops reading: the socket's backpressure.
-    private const int InboundCredits = 512;
+    private static readonly ProtoHeartbeatEvent Heartbeat = new();
 
     private readonly Stream _stream;
-    private readonly PipeReader _input;
-    private readonly InboundReader _frames;
-    private readonly PipeWriter _output;
+    private readonly SocketReader _reader;
+    private readonly ReplyWriter _writer;
+    private readonly SessionRules _rules;
     private readonly SimulatorContext _context;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly Channel<ConnectionCommand> _mailbox =
         Channel.CreateUnbounded<ConnectionCommand>(new() { SingleReader = true, AllowSynchronousContinuations = false });
-    private readonly SemaphoreSlim _credits = new(InboundCredits);
     private readonly CancellationTokenSource _stop = new();
-    private readonly RequestBudget _budget;
-    private readonly Queue<(DateTimeOffset Due, byte[] Frame)> _delayed = new();
     private ITimer? _heartbeatTimer;
     private ITimer? _idleTimer;
-    private ITimer? _delayTimer;
-    private DateTimeOffset _lastInbound;
-    private DateTimeOffset _lastOutbound;
-    private bool _appAuthenticated;
     private bool _closing;
-    private int _dropGeneration;
-    private int _messagesSinceArm;
-    private int _dropAfter;
     private int _queuedSends;
 
     public Connection(long id, Stream stream, SimulatorContext context)
@@ -51,12 +41,9 @@ internal sealed partial class Connection : IDisposable
         _context = context;
         _time = context.Time;
         _logger = context.LoggerFactory.CreateLogger<Connection>();
-        _input = PipeReader.Create(stream, new StreamPipeReaderOptions(pool: context.InboundPool, leaveOpen: true));
-        _output = PipeWriter.Create(stream, new StreamPipeWriterOptions(leaveOpen: true));
-        _frames = new InboundReader(_input, context.Options.MaxFrameSize, context.FrameBudget, context.Time,
-            context.Options.PartialFrameTimeout);
-        _budget = new RequestBudget(context.Options.RateLimits, context.HistoricalRequests);
-        (_dropAfter, _dropGeneration) = context.Faults.DropAfterSetting;
+        _reader = new SocketReader(this, stream, context, _logger);
+        _writer = new ReplyWriter(this, PipeWriter.Create(stream, new StreamPipeWriterOptions(leaveOpen: true)), context);
+        _rules = new SessionRules(this, context, _writer, Close);
     }
 
     /// <summary>The connection's number, unique within the server.</summary>
@@ -83,24 +70,24 @@ internal sealed partial class Connection : IDisposable
     {
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _stop.Token);
         var now = _time.GetUtcNow();
-        _lastInbound = _lastOutbound = now;
+        _rules.LastInbound = _writer.LastWrite = now;
         _heartbeatTimer = _time.CreateTimer(static s => ((Connection)s!).Post(ConnectionCommand.HeartbeatDue.Instance), this,
             _context.Options.HeartbeatInterval, _context.Options.HeartbeatInterval);
         _idleTimer = _time.CreateTimer(static s => ((Connection)s!).Post(ConnectionCommand.IdleCheckDue.Instance), this,
             _context.Options.IdleTimeout, Timeout.InfiniteTimeSpan);
-        var reading = ReadLoopAsync(linked.Token);
+        var reading = _reader.ReadLoopAsync(linked.Token);
         try
         {
             await MailboxLoopAsync(linked.Token).ConfigureAwait(false);
         }
         catch (Exception e) when (e is OperationCanceledException or IOException or ObjectDisposedException)
         {
-            Log.Stopped(_logger, Id, e);
+            ConnectionLog.Stopped(_logger, Id, e);
         }
         catch (ProtocolException e)
         {
             // A reply the simulator could not encode: a bug, which costs this connection only.
-            Log.Failed(_logger, Id, e);
+            ConnectionLog.Failed(_logger, Id, e);
         }
         finally
         {
@@ -118,51 +105,11 @@ internal sealed partial class Connection : IDisposable
                 Handle(command);
             }
 
-            await _output.FlushAsync(cancellationToken).ConfigureAwait(false);
+            await _writer.FlushAsync(cancellationToken).ConfigureAwait(false);
             if (_closing)
             {
                 return;
             }
-        }
-    }
-
-    private async Task ReadLoopAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            while (true)
-            {
-                await _credits.WaitAsync(cancellationToken).ConfigureAwait(false);
-                OpenApiMessage? message;
-                try
-                {
-                    message = await _frames.ReadAsync(cancellationToken).ConfigureAwait(false);
-                }
-                catch (ProtocolException e) when (!e.BreaksStream)
-                {
-                    Post(new ConnectionCommand.BadFrameReceived(e));
-                    continue;
-                }
-
-                if (message is not { } received)
-                {
-                    Post(new ConnectionCommand.ReadEnded(null));
-                    return;
-                }
-
-                Post(new ConnectionCommand.FrameReceived(received));
-            }
-        }
-        catch (Exception e) when (e is ProtocolException or InboundLimitException or IOException or OperationCanceledException
-            or ObjectDisposedException)
-        {
-            Post(new ConnectionCommand.ReadEnded(e));
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            // A bug, but a read loop that died without a word would leave the client unanswered until the idle timeout.
-            Log.ReadFailed(_logger, Id, e);
-            Post(new ConnectionCommand.ReadEnded(e));
         }
     }
 
@@ -171,19 +118,19 @@ internal sealed partial class Connection : IDisposable
         switch (command)
         {
             case ConnectionCommand.FrameReceived frame:
-                _credits.Release();
-                OnFrame(frame.Message);
+                _reader.FrameHandled();
+                _rules.OnFrame(frame.Message);
                 break;
             case ConnectionCommand.BadFrameReceived bad:
-                _credits.Release();
-                OnBadFrame(bad.Error);
+                _reader.FrameHandled();
+                _rules.OnBadFrame(bad.Error);
                 break;
             case ConnectionCommand.Send send:
                 Interlocked.Decrement(ref _queuedSends);
-                Write(send.Message, send.ClientMsgId);
+                _writer.Write(send.Message, send.ClientMsgId);
                 break;
             case ConnectionCommand.SendAndClose last:
-                WriteNow(last.Message, null);
+                _writer.WriteNow(last.Message, null);
                 Close(last.Reason);
                 break;
             case ConnectionCommand.ReadEnded ended:
@@ -199,7 +146,7 @@ internal sealed partial class Connection : IDisposable
                 OnIdleCheckDue();
                 break;
             case ConnectionCommand.DelayedDue:
-                WriteDueDelayed();
+                _writer.WriteDueDelayed();
                 break;
         }
     }
@@ -210,12 +157,12 @@ internal sealed partial class Connection : IDisposable
         {
             case ProtocolException broken:
                 var code = broken.Kind == ProtocolErrorKind.FrameTooLarge ? ProtoErrorCode.FrameTooLong : ProtoErrorCode.InvalidRequest;
-                WriteNow(ErrorReplies.Common(code, broken.Message), null);
-                Log.StreamBroken(_logger, Id, broken.Message);
+                _writer.WriteNow(ErrorReplies.Common(code, broken.Message), null);
+                ConnectionLog.StreamBroken(_logger, Id, broken.Message);
                 break;
             case InboundLimitException limit:
-                WriteNow(ErrorReplies.Common(limit.Code, limit.Message), null);
-                Log.LimitReached(_logger, Id, limit.Message);
+                _writer.WriteNow(ErrorReplies.Common(limit.Code, limit.Message), null);
+                ConnectionLog.LimitReached(_logger, Id, limit.Message);
                 break;
         }
 
@@ -230,15 +177,15 @@ internal sealed partial class Connection : IDisposable
 
     private void OnHeartbeatDue()
     {
-        if (_time.GetUtcNow() - _lastOutbound >= _context.Options.HeartbeatInterval)
+        if (_time.GetUtcNow() - _writer.LastWrite >= _context.Options.HeartbeatInterval)
         {
-            Write(Heartbeat, null);
+            _writer.Write(Heartbeat, null);
         }
     }
 
     private void OnIdleCheckDue()
     {
-        var silentFor = _time.GetUtcNow() - _lastInbound;
+        var silentFor = _time.GetUtcNow() - _rules.LastInbound;
         if (silentFor >= _context.Options.IdleTimeout)
         {
             Close("idle");
@@ -265,7 +212,7 @@ internal sealed partial class Connection : IDisposable
         if (!_closing)
         {
             _closing = true;
-            Log.Closing(_logger, Id, reason);
+            ConnectionLog.Closing(_logger, Id, reason);
         }
     }
 
@@ -276,11 +223,11 @@ internal sealed partial class Connection : IDisposable
         _context.Exchange.Post(new ExchangeCommand.ConnectionClosed(this));
         _heartbeatTimer?.Dispose();
         _idleTimer?.Dispose();
-        _delayTimer?.Dispose();
+        _writer.Dispose();
         await _stop.CancelAsync().ConfigureAwait(false);
         try
         {
-            await _output.CompleteAsync().ConfigureAwait(false);
+            await _writer.CompleteAsync().ConfigureAwait(false);
             await _stream.DisposeAsync().ConfigureAwait(false);
         }
         catch (Exception e) when (e is IOException or System.Net.Sockets.SocketException or ObjectDisposedException)
@@ -291,9 +238,7 @@ internal sealed partial class Connection : IDisposable
         }
 
         await reading.ConfigureAwait(false);
-        // Back to the pool: the budget's reservation, then the pipe's buffers (a partial frame included).
-        _frames.Dispose();
-        await _input.CompleteAsync().ConfigureAwait(false);
+        await _reader.CompleteAsync().ConfigureAwait(false);
         Dispose();
     }
 
@@ -301,6 +246,6 @@ internal sealed partial class Connection : IDisposable
     public void Dispose()
     {
         _stop.Dispose();
-        _credits.Dispose();
+        _reader.Dispose();
     }
 }

@@ -1,34 +1,47 @@
 using ActorGateway.Protocol.Messages;
 using ActorGateway.Simulator.Market;
 using ActorGateway.Simulator.ReferenceData;
+using Google.Protobuf;
+using static ActorGateway.Simulator.Trading.TradeEvents;
 
 namespace ActorGateway.Simulator.Trading;
 
 /// <summary>
 /// The trading book of every account: order validation, fills at the live quote, pending-order and SL/TP triggers,
 /// balances and margin. Owned by the exchange loop; every message it returns is a fresh copy, safe to send later.
+/// The desk takes order and position requests itself; fills, price triggers and account views are its collaborators'.
 /// </summary>
-internal sealed partial class TradingDesk
+internal sealed class TradingDesk
 {
     private readonly Dictionary<long, Account> _accounts;
-    private readonly PriceWalk _prices;
     private readonly TimeProvider _time;
-    private long _nextOrderId = 10_000_000;
-    private long _nextPositionId = 20_000_000;
-    private long _nextDealId = 30_000_000;
+    private readonly TradeIds _ids = new();
+    private readonly Valuation _valuation;
+    private readonly Fills _fills;
+    private readonly PriceTriggers _triggers;
 
     public TradingDesk(IEnumerable<AccountOptions> accounts, PriceWalk prices, TimeProvider time)
     {
-        _prices = prices;
         _time = time;
         _accounts = accounts.ToDictionary(a => a.AccountId, a => new Account(a, time.GetUtcNow()));
+        _valuation = new Valuation(prices);
+        _fills = new Fills(_ids, _valuation, time);
+        _triggers = new PriceTriggers(_accounts, _fills, _valuation, time);
+        Queries = new AccountQueries(_valuation, time);
     }
+
+    /// <summary>Read-only views of an account: reconcile, history listings, order details, margin and profit.</summary>
+    public AccountQueries Queries { get; }
 
     public Account? Find(long accountId) => _accounts.GetValueOrDefault(accountId);
 
     public Account Get(long accountId) => _accounts[accountId];
 
     private long Now => _time.GetUtcNow().ToUnixTimeMilliseconds();
+
+    /// <summary>Applies a market tick to every account; yields each account's events, in order.</summary>
+    public IEnumerable<(long AccountId, List<IMessage> Events)> OnPrices(IReadOnlyCollection<SymbolSpec> changed) =>
+        _triggers.OnPrices(changed);
 
     public TradeOutcome NewOrder(Account account, ProtoOANewOrderReq request)
     {
@@ -44,7 +57,7 @@ internal sealed partial class TradingDesk
 
         var order = new ProtoOAOrder
         {
-            OrderId = ++_nextOrderId, OrderType = request.OrderType, OrderStatus = ProtoOAOrderStatus.OrderStatusAccepted,
+            OrderId = _ids.NextOrderId(), OrderType = request.OrderType, OrderStatus = ProtoOAOrderStatus.OrderStatusAccepted,
             TradeData = new ProtoOATradeData { SymbolId = symbol.Id, Volume = request.Volume, TradeSide = request.TradeSide,
                 OpenTimestamp = Now },
             UtcLastUpdateTimestamp = Now, TimeInForce = request.HasTimeInForce ? request.TimeInForce : ProtoOATimeInForce.GoodTillCancel,
@@ -55,22 +68,22 @@ internal sealed partial class TradingDesk
         }
 
         var isMarket = order.OrderType is ProtoOAOrderType.Market or ProtoOAOrderType.MarketRange;
-        var reference = isMarket ? EntryPrice(symbol, order.TradeData.TradeSide) : PendingPrice(order);
+        var reference = isMarket ? _valuation.EntryPrice(symbol, order.TradeData.TradeSide) : PendingPrice(order);
         if (BadStops(order.TradeData.TradeSide, reference, order) is { } stopsError)
         {
             return Reject(account, ProtoOAErrorCode.TradingBadStops, stopsError);
         }
 
-        if (Margin(symbol, request.Volume, account) > FreeMargin(account))
+        if (_valuation.Margin(symbol, request.Volume, account) > _valuation.FreeMargin(account))
         {
             return Reject(account, ProtoOAErrorCode.NotEnoughMoney, "Not enough money to open the position");
         }
 
         account.Orders[order.OrderId] = order;
-        var events = new List<Google.Protobuf.IMessage> { Execution(account, ProtoOAExecutionType.OrderAccepted, order) };
+        var events = new List<IMessage> { Execution(account, ProtoOAExecutionType.OrderAccepted, order) };
         if (isMarket)
         {
-            events.AddRange(Fill(account, order, symbol, serverEvent: false));
+            events.AddRange(_fills.Fill(account, order, symbol, serverEvent: false));
         }
         else
         {
@@ -122,6 +135,54 @@ internal sealed partial class TradingDesk
         return TradeOutcome.Done([Execution(account, ProtoOAExecutionType.OrderReplaced, amended)]);
     }
 
+    public TradeOutcome ClosePosition(Account account, ProtoOAClosePositionReq request)
+    {
+        if (!account.Positions.TryGetValue(request.PositionId, out var position))
+        {
+            return Reject(account, ProtoOAErrorCode.PositionNotFound, "No open position with this id", positionId: request.PositionId);
+        }
+
+        var symbol = Catalog.FindSymbol(position.TradeData.SymbolId)!;
+        if (request.Volume <= 0 || request.Volume > position.TradeData.Volume || request.Volume % symbol.StepVolume != 0)
+        {
+            return Reject(account, ProtoOAErrorCode.TradingBadVolume,
+                "The volume to close must be a step multiple no larger than the position",
+                positionId: position.PositionId);
+        }
+
+        var order = _fills.ClosingOrder(position, request.Volume, ProtoOAOrderType.Market);
+        account.Orders[order.OrderId] = order;
+        var events = new List<IMessage> { Execution(account, ProtoOAExecutionType.OrderAccepted, order, position) };
+        events.AddRange(_fills.Fill(account, order, symbol, serverEvent: false));
+        return TradeOutcome.Done(events);
+    }
+
+    public TradeOutcome AmendPositionProtection(Account account, ProtoOAAmendPositionSLTPReq request)
+    {
+        if (!account.Positions.TryGetValue(request.PositionId, out var position))
+        {
+            return Reject(account, ProtoOAErrorCode.PositionNotFound, "No open position with this id", positionId: request.PositionId);
+        }
+
+        var symbol = Catalog.FindSymbol(position.TradeData.SymbolId)!;
+        var protection = new ProtoOAOrder();
+        if (request.HasStopLoss) { protection.StopLoss = request.StopLoss; }
+        if (request.HasTakeProfit) { protection.TakeProfit = request.TakeProfit; }
+        var side = position.TradeData.TradeSide;
+        if (BadStops(side, _valuation.ExitPrice(symbol, side), protection) is { } stopsError)
+        {
+            return Reject(account, ProtoOAErrorCode.TradingBadStops, stopsError, positionId: position.PositionId);
+        }
+
+        // An amendment states the whole protection: a level left out is removed.
+        position.ClearStopLoss();
+        position.ClearTakeProfit();
+        if (protection.HasStopLoss) { position.StopLoss = protection.StopLoss; }
+        if (protection.HasTakeProfit) { position.TakeProfit = protection.TakeProfit; }
+        position.UtcLastUpdateTimestamp = Now;
+        return TradeOutcome.Done([Execution(account, ProtoOAExecutionType.OrderReplaced, position: position)]);
+    }
+
     private static string? BadVolume(SymbolSpec symbol, long volume) =>
         volume < symbol.MinVolume || volume > symbol.MaxVolume || volume % symbol.StepVolume != 0
             ? $"Volume must be between {symbol.MinVolume} and {symbol.MaxVolume} in steps of {symbol.StepVolume} (0.01 units)"
@@ -162,26 +223,5 @@ internal sealed partial class TradingDesk
         var slWrong = order.HasStopLoss && (buy ? order.StopLoss >= reference : order.StopLoss <= reference);
         var tpWrong = order.HasTakeProfit && (buy ? order.TakeProfit <= reference : order.TakeProfit >= reference);
         return slWrong || tpWrong ? "Stop loss must be on the losing side and take profit on the winning side of the price" : null;
-    }
-
-    private static TradeOutcome Reject(Account account, ProtoOAErrorCode code, string description, long? orderId = null,
-        long? positionId = null)
-    {
-        var error = new ProtoOAOrderErrorEvent { CtidTraderAccountId = account.Id, ErrorCode = Sessions.ErrorReplies.NameOf(code),
-            Description = description };
-        if (orderId is { } o) { error.OrderId = o; }
-        if (positionId is { } p) { error.PositionId = p; }
-        return TradeOutcome.Failed(error);
-    }
-
-    private static ProtoOAExecutionEvent Execution(Account account, ProtoOAExecutionType type, ProtoOAOrder? order = null,
-        ProtoOAPosition? position = null, ProtoOADeal? deal = null, bool serverEvent = false)
-    {
-        var execution = new ProtoOAExecutionEvent { CtidTraderAccountId = account.Id, ExecutionType = type };
-        if (order is not null) { execution.Order = order.Clone(); }
-        if (position is not null) { execution.Position = position.Clone(); }
-        if (deal is not null) { execution.Deal = deal.Clone(); }
-        if (serverEvent) { execution.IsServerEvent = true; }
-        return execution;
     }
 }

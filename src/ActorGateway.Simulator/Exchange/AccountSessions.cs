@@ -1,13 +1,17 @@
 using ActorGateway.Protocol.Messages;
 using ActorGateway.Simulator.Sessions;
+using ActorGateway.Simulator.Trading;
 using Google.Protobuf;
+using static ActorGateway.Simulator.Exchange.ExchangeClients;
 
 namespace ActorGateway.Simulator.Exchange;
 
 /// <summary>Account sessions: authorization with access tokens, token refresh and revocation, logout.</summary>
-internal sealed partial class ExchangeActor
+internal sealed class AccountSessions(ExchangeClients clients, TokenBook tokens, TradingDesk desk, SimulatorContext context)
 {
-    private bool TryHandleSession(ClientState client, IMessage request, string? id)
+    private readonly TimeProvider _time = context.Time;
+
+    public bool TryHandle(ClientState client, IMessage request, string? id)
     {
         switch (request)
         {
@@ -34,6 +38,23 @@ internal sealed partial class ExchangeActor
         }
     }
 
+    /// <summary>Whether the token an account was authorized with on this connection only allows viewing it.</summary>
+    public bool IsViewOnly(ClientState client, long accountId) => tokens.Find(client.Accounts[accountId])?.ViewOnly == true;
+
+    public void DisconnectAccount(long accountId)
+    {
+        foreach (var client in clients.All.Where(c => c.Accounts.ContainsKey(accountId)))
+        {
+            EndSession(client, accountId);
+        }
+    }
+
+    public void InvalidateToken(string accessToken, string reason)
+    {
+        tokens.Revoke(accessToken);
+        EndSessionsOf(accessToken, reason);
+    }
+
     private IMessage AuthorizeAccount(ClientState client, ProtoOAAccountAuthReq auth)
     {
         var accountId = auth.CtidTraderAccountId;
@@ -43,7 +64,7 @@ internal sealed partial class ExchangeActor
             return invalid;
         }
 
-        if (_desk.Find(accountId) is not { } account)
+        if (desk.Find(accountId) is not { } account)
         {
             return ErrorReplies.OA(ProtoOAErrorCode.ChCtidTraderAccountNotFound, "Trading account not found", accountId);
         }
@@ -54,7 +75,7 @@ internal sealed partial class ExchangeActor
                 accountId);
         }
 
-        if (account.Options.IsLive != _context.Options.Live)
+        if (account.Options.IsLive != context.Options.Live)
         {
             return ErrorReplies.OA(ErrorReplies.NameOf(ProtoErrorCode.CantRouteRequest),
                 "The trading account belongs to the other environment (invalid route)", accountId);
@@ -81,7 +102,7 @@ internal sealed partial class ExchangeActor
             AccessToken = accessToken,
             PermissionScope = token!.ViewOnly ? ProtoOAClientPermissionScope.ScopeView : ProtoOAClientPermissionScope.ScopeTrade,
         };
-        foreach (var account in token.AccountIds.Select(_desk.Find).OfType<Trading.Account>())
+        foreach (var account in token.AccountIds.Select(desk.Find).OfType<Account>())
         {
             res.CtidTraderAccount.Add(new ProtoOACtidTraderAccount
             {
@@ -95,7 +116,7 @@ internal sealed partial class ExchangeActor
 
     private ProtoOAErrorRes? ValidToken(string accessToken, out TokenBook.Token? token)
     {
-        token = _tokens.Find(accessToken);
+        token = tokens.Find(accessToken);
         if (token is null)
         {
             return ErrorReplies.OA(ProtoOAErrorCode.ChAccessTokenInvalid, "Access token is invalid");
@@ -106,9 +127,10 @@ internal sealed partial class ExchangeActor
 
     private void RefreshToken(ClientState client, string refreshToken, string? id)
     {
-        if (_tokens.Refresh(refreshToken, _time.GetUtcNow()) is not { } pair)
+        if (tokens.Refresh(refreshToken, _time.GetUtcNow()) is not { } pair)
         {
-            Reply(client, ErrorReplies.OA(ProtoOAErrorCode.ChAccessTokenInvalid, "Refresh token is invalid or already used"), id);
+            Reply(client,
+                ErrorReplies.OA(ProtoOAErrorCode.ChAccessTokenInvalid, "Refresh token is invalid or already used"), id);
             return;
         }
 
@@ -121,30 +143,16 @@ internal sealed partial class ExchangeActor
         EndSessionsOf(old.AccessToken, "Access token was refreshed");
     }
 
-    private void DisconnectAccount(long accountId)
-    {
-        foreach (var client in _clients.Values.Where(c => c.Accounts.ContainsKey(accountId)))
-        {
-            EndSession(client, accountId);
-        }
-    }
-
     private static void EndSession(ClientState client, long accountId)
     {
         client.RemoveAccount(accountId);
         Reply(client, new ProtoOAAccountDisconnectEvent { CtidTraderAccountId = accountId }, null);
     }
 
-    private void InvalidateToken(string accessToken, string reason)
-    {
-        _tokens.Revoke(accessToken);
-        EndSessionsOf(accessToken, reason);
-    }
-
     /// <summary>Ends every account session authorized with a token that no longer works, telling each connection once.</summary>
     private void EndSessionsOf(string accessToken, string reason)
     {
-        foreach (var client in _clients.Values)
+        foreach (var client in clients.All)
         {
             var ended = client.Accounts.Where(a => a.Value == accessToken).Select(a => a.Key).ToList();
             if (ended.Count == 0)

@@ -7,17 +7,41 @@ using Google.Protobuf;
 namespace ActorGateway.Simulator.Sessions;
 
 /// <summary>The session rules applied to each inbound frame before anything reaches the exchange.</summary>
-internal sealed partial class Connection
+internal sealed class SessionRules
 {
-    private static readonly ProtoHeartbeatEvent Heartbeat = new();
     private static readonly ProtoOAApplicationAuthRes AppAuthRes = new();
 
-    private void OnFrame(OpenApiMessage message)
+    private readonly Connection _connection;
+    private readonly SimulatorContext _context;
+    private readonly TimeProvider _time;
+    private readonly ReplyWriter _writer;
+    private readonly Action<string> _close;
+    private readonly RequestBudget _budget;
+    private bool _appAuthenticated;
+    private int _dropGeneration;
+    private int _messagesSinceArm;
+    private int _dropAfter;
+
+    public SessionRules(Connection connection, SimulatorContext context, ReplyWriter writer, Action<string> closeConnection)
     {
-        _lastInbound = _time.GetUtcNow();
+        _connection = connection;
+        _context = context;
+        _time = context.Time;
+        _writer = writer;
+        _close = closeConnection;
+        _budget = new RequestBudget(context.Options.RateLimits, context.HistoricalRequests);
+        (_dropAfter, _dropGeneration) = context.Faults.DropAfterSetting;
+    }
+
+    /// <summary>When the client last sent a frame; the idle timeout counts from here.</summary>
+    public DateTimeOffset LastInbound { get; set; }
+
+    public void OnFrame(OpenApiMessage message)
+    {
+        LastInbound = _time.GetUtcNow();
         if (ShouldDrop())
         {
-            Close("fault: dropped");
+            _close("fault: dropped");
             return;
         }
 
@@ -28,7 +52,7 @@ internal sealed partial class Connection
 
         if (!PayloadRegistry.TryGet(message.PayloadType, out var info) || info.Kind != MessageKind.Request)
         {
-            Write(ErrorReplies.Common(ProtoErrorCode.UnsupportedMessage,
+            _writer.Write(ErrorReplies.Common(ProtoErrorCode.UnsupportedMessage,
                 $"Payload type {message.PayloadType} is not a request this server accepts"),
                 message.ClientMsgId);
             return;
@@ -43,13 +67,13 @@ internal sealed partial class Connection
         {
             var error = ErrorReplies.OA(ProtoOAErrorCode.ServerIsUnderMaintenance, "The server is under maintenance");
             error.MaintenanceEndTimestamp = until.ToUnixTimeSeconds();
-            Write(error, message.ClientMsgId);
+            _writer.Write(error, message.ClientMsgId);
             return;
         }
 
         if (_budget.TryConsume(info, _time.GetUtcNow()) is { } overBudget)
         {
-            Write(overBudget, message.ClientMsgId);
+            _writer.Write(overBudget, message.ClientMsgId);
             return;
         }
 
@@ -64,17 +88,18 @@ internal sealed partial class Connection
                 OnApplicationAuth(auth, message.ClientMsgId);
                 break;
             case IMessage when !_appAuthenticated:
-                Write(ErrorReplies.OA(ProtoOAErrorCode.ChClientNotAuthenticated, "The application is not authenticated"),
+                _writer.Write(ErrorReplies.OA(ProtoOAErrorCode.ChClientNotAuthenticated, "The application is not authenticated"),
                     message.ClientMsgId);
                 break;
             case ProtoOAVersionReq:
-                Write(_context.VersionRes, message.ClientMsgId);
+                _writer.Write(_context.VersionRes, message.ClientMsgId);
                 break;
             case ProtoOAv1PnLChangeSubscribeReq or ProtoOAv1PnLChangeUnSubscribeReq:
-                Write(ErrorReplies.Common(ProtoErrorCode.UnsupportedMessage, $"{info.Name} is no longer supported"), message.ClientMsgId);
+                _writer.Write(ErrorReplies.Common(ProtoErrorCode.UnsupportedMessage, $"{info.Name} is no longer supported"),
+                    message.ClientMsgId);
                 break;
             default:
-                _context.Exchange.Post(new ExchangeCommand.Request(this, message));
+                _context.Exchange.Post(new ExchangeCommand.Request(_connection, message));
                 break;
         }
     }
@@ -83,7 +108,8 @@ internal sealed partial class Connection
     {
         if (_appAuthenticated)
         {
-            Write(ErrorReplies.OA(ProtoOAErrorCode.ChClientAlreadyAuthenticated, "The application is already authenticated"), clientMsgId);
+            _writer.Write(ErrorReplies.OA(ProtoOAErrorCode.ChClientAlreadyAuthenticated, "The application is already authenticated"),
+                clientMsgId);
             return;
         }
 
@@ -91,19 +117,19 @@ internal sealed partial class Connection
         if (auth.ClientId != credentials.ClientId || auth.ClientSecret != credentials.ClientSecret)
         {
             // The real server closes straight after this error; the client sees the reply, then the end of the stream.
-            WriteNow(ErrorReplies.OA(ProtoOAErrorCode.ChClientAuthFailure, "clientId or clientSecret is incorrect"), clientMsgId);
-            Close("application auth failed");
+            _writer.WriteNow(ErrorReplies.OA(ProtoOAErrorCode.ChClientAuthFailure, "clientId or clientSecret is incorrect"), clientMsgId);
+            _close("application auth failed");
             return;
         }
 
         _appAuthenticated = true;
-        Write(AppAuthRes, clientMsgId);
+        _writer.Write(AppAuthRes, clientMsgId);
     }
 
-    private void OnBadFrame(ProtocolException error)
+    public void OnBadFrame(ProtocolException error)
     {
-        _lastInbound = _time.GetUtcNow();
-        Write(ErrorReplies.Common(ProtoErrorCode.InvalidRequest, error.Message), error.ClientMsgId);
+        LastInbound = _time.GetUtcNow();
+        _writer.Write(ErrorReplies.Common(ProtoErrorCode.InvalidRequest, error.Message), error.ClientMsgId);
     }
 
     private bool ShouldDrop()

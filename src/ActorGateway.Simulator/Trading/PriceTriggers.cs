@@ -1,17 +1,21 @@
 using ActorGateway.Protocol.Messages;
 using ActorGateway.Simulator.ReferenceData;
 using Google.Protobuf;
+using static ActorGateway.Simulator.Trading.TradeEvents;
 
 namespace ActorGateway.Simulator.Trading;
 
 /// <summary>What a price move sets off: pending orders that fill or expire, stop losses and take profits that close.</summary>
-internal sealed partial class TradingDesk
+internal sealed class PriceTriggers(IReadOnlyDictionary<long, Account> accounts, Fills fills, Valuation valuation,
+    TimeProvider time)
 {
+    private long Now => time.GetUtcNow().ToUnixTimeMilliseconds();
+
     /// <summary>Applies a market tick to every account; yields each account's events, in order.</summary>
     public IEnumerable<(long AccountId, List<IMessage> Events)> OnPrices(IReadOnlyCollection<SymbolSpec> changed)
     {
         var moved = changed.Select(s => s.Id).ToHashSet();
-        foreach (var account in _accounts.Values)
+        foreach (var account in accounts.Values)
         {
             var events = new List<IMessage>();
             foreach (var order in account.PendingOrders.Values.ToList())
@@ -25,7 +29,7 @@ internal sealed partial class TradingDesk
                 }
                 else if (moved.Contains(order.TradeData.SymbolId) && IsTriggered(order))
                 {
-                    events.AddRange(Fill(account, order, Catalog.FindSymbol(order.TradeData.SymbolId)!, serverEvent: false));
+                    events.AddRange(fills.Fill(account, order, Catalog.FindSymbol(order.TradeData.SymbolId)!, serverEvent: false));
                 }
             }
 
@@ -33,9 +37,9 @@ internal sealed partial class TradingDesk
             {
                 if (IsProtectionHit(position))
                 {
-                    var order = ClosingOrder(position, position.TradeData.Volume, ProtoOAOrderType.StopLossTakeProfit);
+                    var order = fills.ClosingOrder(position, position.TradeData.Volume, ProtoOAOrderType.StopLossTakeProfit);
                     account.Orders[order.OrderId] = order;
-                    events.AddRange(Fill(account, order, Catalog.FindSymbol(position.TradeData.SymbolId)!, serverEvent: true));
+                    events.AddRange(fills.Fill(account, order, Catalog.FindSymbol(position.TradeData.SymbolId)!, serverEvent: true));
                 }
             }
 
@@ -50,7 +54,7 @@ internal sealed partial class TradingDesk
     {
         var symbol = Catalog.FindSymbol(order.TradeData.SymbolId)!;
         var buy = order.TradeData.TradeSide == ProtoOATradeSide.Buy;
-        var price = EntryPrice(symbol, order.TradeData.TradeSide);
+        var price = valuation.EntryPrice(symbol, order.TradeData.TradeSide);
         var slippage = order.SlippageInPoints * symbol.PointUnits / 100_000d;
         return order.OrderType switch
         {
@@ -67,7 +71,7 @@ internal sealed partial class TradingDesk
     {
         var symbol = Catalog.FindSymbol(position.TradeData.SymbolId)!;
         var buy = position.TradeData.TradeSide == ProtoOATradeSide.Buy;
-        var exit = ExitPrice(symbol, position.TradeData.TradeSide);
+        var exit = valuation.ExitPrice(symbol, position.TradeData.TradeSide);
         var stopHit = position.HasStopLoss && (buy ? exit <= position.StopLoss : exit >= position.StopLoss);
         var profitHit = position.HasTakeProfit && (buy ? exit >= position.TakeProfit : exit <= position.TakeProfit);
         return stopHit || profitHit;

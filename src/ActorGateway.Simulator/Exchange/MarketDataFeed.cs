@@ -3,13 +3,17 @@ using ActorGateway.Simulator.Market;
 using ActorGateway.Simulator.ReferenceData;
 using ActorGateway.Simulator.Sessions;
 using Google.Protobuf;
+using static ActorGateway.Simulator.Exchange.ExchangeClients;
 
 namespace ActorGateway.Simulator.Exchange;
 
 /// <summary>Live market data: spot, live-trendbar and depth subscriptions, and the fan-out on each market tick.</summary>
-internal sealed partial class ExchangeActor
+internal sealed class MarketDataFeed(ExchangeClients clients, PriceWalk prices, int depthLevels, TimeProvider time)
 {
-    private bool TryHandleMarketData(ClientState client, IMessage request, string? id)
+    private readonly DepthBook _depth = new(depthLevels);
+    private readonly LiveBars _liveBars = new();
+
+    public bool TryHandle(ClientState client, IMessage request, string? id)
     {
         switch (request)
         {
@@ -32,12 +36,6 @@ internal sealed partial class ExchangeActor
             case ProtoOAUnsubscribeDepthQuotesReq r:
                 r.SymbolId.ToList().ForEach(s => client.Depth.Remove((r.CtidTraderAccountId, s)));
                 Reply(client, new ProtoOAUnsubscribeDepthQuotesRes { CtidTraderAccountId = r.CtidTraderAccountId }, id);
-                return true;
-            case ProtoOAGetTrendbarsReq r:
-                Reply(client, Trendbars(r), id);
-                return true;
-            case ProtoOAGetTickDataReq r:
-                Reply(client, TickData(r), id);
                 return true;
             default:
                 return false;
@@ -117,7 +115,7 @@ internal sealed partial class ExchangeActor
             var symbol = Catalog.FindSymbol(symbolId)!;
             if (_depth.Snapshot(symbolId).Count == 0)
             {
-                _depth.Update(symbol, _prices[symbol]);
+                _depth.Update(symbol, prices[symbol]);
             }
 
             var snapshot = new ProtoOADepthEvent { CtidTraderAccountId = account, SymbolId = (ulong)symbolId };
@@ -126,18 +124,19 @@ internal sealed partial class ExchangeActor
         }
     }
 
-    private void OnMarketTick()
+    /// <summary>Moves the prices one step and sends every subscriber its updates; returns the symbols whose price changed.</summary>
+    public List<SymbolSpec> Tick()
     {
-        var now = _time.GetUtcNow();
-        var changed = _prices.Step();
+        var now = time.GetUtcNow();
+        var changed = prices.Step();
         var depthChanges = new Dictionary<long, (List<ProtoOADepthQuote> Added, List<ulong> Deleted)>();
         foreach (var symbol in changed)
         {
-            _liveBars.Update(symbol, _prices[symbol].Bid, now);
-            depthChanges[symbol.Id] = _depth.Update(symbol, _prices[symbol]);
+            _liveBars.Update(symbol, prices[symbol].Bid, now);
+            depthChanges[symbol.Id] = _depth.Update(symbol, prices[symbol]);
         }
 
-        foreach (var client in _clients.Values)
+        foreach (var client in clients.All)
         {
             foreach (var symbol in changed)
             {
@@ -145,10 +144,7 @@ internal sealed partial class ExchangeActor
             }
         }
 
-        foreach (var (accountId, events) in _desk.OnPrices(changed))
-        {
-            events.ForEach(e => Broadcast(accountId, e, null));
-        }
+        return changed;
     }
 
     private void PublishTick(ClientState client, SymbolSpec symbol, (List<ProtoOADepthQuote> Added, List<ulong> Deleted) depth)
@@ -169,12 +165,12 @@ internal sealed partial class ExchangeActor
 
     private ProtoOASpotEvent SpotEvent(ClientState client, long account, SymbolSpec symbol)
     {
-        var quote = _prices[symbol];
+        var quote = prices[symbol];
         var spot = new ProtoOASpotEvent { CtidTraderAccountId = account, SymbolId = symbol.Id, Bid = (ulong)quote.Bid,
             Ask = (ulong)quote.Ask };
         if (client.Spots.GetValueOrDefault((account, symbol.Id)))
         {
-            spot.Timestamp = _time.GetUtcNow().ToUnixTimeMilliseconds();
+            spot.Timestamp = time.GetUtcNow().ToUnixTimeMilliseconds();
         }
 
         foreach (var (_, _, period) in client.LiveTrendbars.Where(t => t.Account == account && t.Symbol == symbol.Id))

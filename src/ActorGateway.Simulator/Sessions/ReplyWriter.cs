@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.IO.Pipelines;
 using ActorGateway.Protocol.Framing;
 using Google.Protobuf;
 
@@ -8,12 +9,19 @@ namespace ActorGateway.Simulator.Sessions;
 /// The write side: frames go straight into the pipe (flushed by the mailbox loop once it runs dry), or, while replies are
 /// being delayed by a fault, into a queue released in order by a timer.
 /// </summary>
-internal sealed partial class Connection
+internal sealed class ReplyWriter(Connection owner, PipeWriter output, SimulatorContext context) : IDisposable
 {
+    private readonly TimeProvider _time = context.Time;
+    private readonly Queue<(DateTimeOffset Due, byte[] Frame)> _delayed = new();
+    private ITimer? _delayTimer;
+
+    /// <summary>When the client was last written to; the heartbeat is due after a silence.</summary>
+    public DateTimeOffset LastWrite { get; set; }
+
     /// <summary>Writes a frame now, or queues it when replies are being delayed.</summary>
-    private void Write(IMessage message, string? clientMsgId)
+    public void Write(IMessage message, string? clientMsgId)
     {
-        var delay = _context.Faults.ReplyDelay;
+        var delay = context.Faults.ReplyDelay;
         if (delay <= TimeSpan.Zero && _delayed.Count == 0)
         {
             WriteNow(message, clientMsgId);
@@ -29,19 +37,19 @@ internal sealed partial class Connection
         }
     }
 
-    private void WriteNow(IMessage message, string? clientMsgId)
+    public void WriteNow(IMessage message, string? clientMsgId)
     {
-        FrameCodec.WriteMessage(_output, message, clientMsgId);
-        _lastOutbound = _time.GetUtcNow();
+        FrameCodec.WriteMessage(output, message, clientMsgId);
+        LastWrite = _time.GetUtcNow();
     }
 
-    private void WriteDueDelayed()
+    public void WriteDueDelayed()
     {
         var now = _time.GetUtcNow();
         while (_delayed.TryPeek(out var next) && next.Due <= now)
         {
-            _output.Write(_delayed.Dequeue().Frame);
-            _lastOutbound = now;
+            output.Write(_delayed.Dequeue().Frame);
+            LastWrite = now;
         }
 
         ArmDelayTimer();
@@ -52,9 +60,15 @@ internal sealed partial class Connection
         if (_delayed.TryPeek(out var next))
         {
             var wait = next.Due - _time.GetUtcNow();
-            _delayTimer ??= _time.CreateTimer(static s => ((Connection)s!).Post(ConnectionCommand.DelayedDue.Instance), this,
+            _delayTimer ??= _time.CreateTimer(static s => ((Connection)s!).Post(ConnectionCommand.DelayedDue.Instance), owner,
                 Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
             _delayTimer.Change(wait > TimeSpan.Zero ? wait : TimeSpan.Zero, Timeout.InfiniteTimeSpan);
         }
     }
+
+    public ValueTask<FlushResult> FlushAsync(CancellationToken cancellationToken) => output.FlushAsync(cancellationToken);
+
+    public ValueTask CompleteAsync() => output.CompleteAsync();
+
+    public void Dispose() => _delayTimer?.Dispose();
 }

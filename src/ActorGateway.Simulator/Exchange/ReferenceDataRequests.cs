@@ -1,12 +1,14 @@
 using ActorGateway.Protocol.Messages;
 using ActorGateway.Simulator.ReferenceData;
 using ActorGateway.Simulator.Sessions;
+using ActorGateway.Simulator.Trading;
 using Google.Protobuf;
+using static ActorGateway.Simulator.Exchange.ExchangeClients;
 
 namespace ActorGateway.Simulator.Exchange;
 
 /// <summary>Reference data: assets, classes, categories, symbols, conversion chains, the trader.</summary>
-internal sealed partial class ExchangeActor
+internal sealed class ReferenceDataRequests(TradingDesk desk)
 {
     // One delisted symbol, so clients can exercise includeArchivedSymbols.
     private static readonly ProtoOAArchivedSymbol Archived = new()
@@ -14,7 +16,7 @@ internal sealed partial class ExchangeActor
         SymbolId = 100, Name = "USDRUB", Description = "US Dollar vs Russian Ruble", UtcLastUpdateTimestamp = 1_646_092_800_000,
     };
 
-    private bool TryHandleReferenceData(ClientState client, IMessage request, string? id)
+    public bool TryHandle(ClientState client, IMessage request, string? id)
     {
         IMessage? reply = request switch
         {
@@ -29,7 +31,7 @@ internal sealed partial class ExchangeActor
             ProtoOASymbolByIdReq r => SymbolById(r),
             ProtoOASymbolsForConversionReq r => SymbolsForConversion(r),
             ProtoOATraderReq r => new ProtoOATraderRes { CtidTraderAccountId = r.CtidTraderAccountId,
-                Trader = _desk.Get(r.CtidTraderAccountId).ToTrader() },
+                Trader = desk.Get(r.CtidTraderAccountId).ToTrader() },
             _ => null,
         };
         if (reply is not null)

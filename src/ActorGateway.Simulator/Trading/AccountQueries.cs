@@ -5,9 +5,11 @@ using Google.Protobuf;
 namespace ActorGateway.Simulator.Trading;
 
 /// <summary>Read-only views of an account: reconcile, history listings, order details, margin and profit.</summary>
-internal sealed partial class TradingDesk
+internal sealed class AccountQueries(Valuation valuation, TimeProvider time)
 {
     private const long OneWeekMs = 604_800_000;
+
+    private long Now => time.GetUtcNow().ToUnixTimeMilliseconds();
 
     public static ProtoOAReconcileRes Reconcile(Account account) => new()
     {
@@ -72,8 +74,13 @@ internal sealed partial class TradingDesk
         return new ProtoOAExpectedMarginRes
         {
             CtidTraderAccountId = account.Id, MoneyDigits = (uint)account.Options.MoneyDigits,
-            Margin = { request.Volume.Select(v => new ProtoOAExpectedMargin { Volume = v, BuyMargin = Margin(symbol, v, account),
-                SellMargin = Margin(symbol, v, account) }) },
+            Margin =
+            {
+                request.Volume.Select(v => new ProtoOAExpectedMargin
+                {
+                    Volume = v, BuyMargin = valuation.Margin(symbol, v, account), SellMargin = valuation.Margin(symbol, v, account),
+                }),
+            },
         };
     }
 
@@ -84,8 +91,8 @@ internal sealed partial class TradingDesk
         {
             account.Positions.Values.Select(p => new ProtoOAPositionUnrealizedPnL
             {
-                PositionId = p.PositionId, GrossUnrealizedPnL = UnrealizedProfit(account, p),
-                NetUnrealizedPnL = UnrealizedProfit(account, p),
+                PositionId = p.PositionId, GrossUnrealizedPnL = valuation.UnrealizedProfit(account, p),
+                NetUnrealizedPnL = valuation.UnrealizedProfit(account, p),
             }),
         },
     };
