@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using ActorGateway.Cli.Soak;
+using ActorGateway.Cluster.Lease;
 
 namespace ActorGateway.Cli.Cluster;
 
@@ -50,49 +51,83 @@ internal static class ClusterSoakRunner
         await using (simulator.ConfigureAwait(false))
         {
             timeline.Mark($"simulator on {simulator.Gateway} with accounts 1-{settings.Accounts}; run {run}");
-            var ports = FreePorts.Take(settings.Nodes + 1);
-            var nodePorts = ports.Take(settings.Nodes).ToList();
-            // Each node's output, Akka's membership and downing lines included, for reading a run afterwards.
-            var logs = Directory.CreateTempSubdirectory($"actorgateway-cluster-soak-{run}-").FullName;
+            var leaseStore = settings.LeaseTimeToLive is null ? null : await StartLeaseStoreAsync(timeline, cancellationToken).ConfigureAwait(false);
             try
             {
-                var started = Stopwatch.GetTimestamp();
-                for (var i = 0; i < settings.Nodes; i++)
-                {
-                    var node = NodeProcess.Start(launcher, $"node-{i + 1}", settings.NodeFor(i, nodePorts, simulator.Gateway),
-                        ClusterSimulator.Environment, Path.Combine(logs, $"node-{i + 1}.log"));
-                    lock (nodes)
-                    {
-                        nodes.Add(node);
-                    }
-                }
-
-                timeline.Mark($"{settings.Nodes} node processes started (pids {string.Join(", ", nodes.Select(n => n.Pid))}); their output in {logs}");
-                await Task.WhenAll(nodes.Select(n => n.Up)).WaitAsync(settings.FormationBound, cancellationToken).ConfigureAwait(false);
-                timeline.Mark("every node process printed its up line");
-                // A killed node started again is not a seed: listing itself first, it could form a cluster of its own.
-                NodeProcess Restart(NodeProcess killed)
-                {
-                    var again = NodeProcess.Start(launcher, killed.Name, killed.Settings with
-                    {
-                        Seeds = [.. killed.Settings.Seeds.Where(seed => seed != killed.Settings.Address)],
-                    }, ClusterSimulator.Environment, Path.Combine(logs, $"{killed.Name}-restarted.log"));
-                    lock (nodes)
-                    {
-                        nodes.Add(again);
-                    }
-
-                    return again;
-                }
-
-                var result = await WithClientAsync(settings, [.. nodes], Restart, ports[^1], nodePorts, started, run, simulator, timeline,
+                return await WithNodesAsync(settings, launcher, nodes, timeline, run, simulator, NodeEnvironment(leaseStore),
                     cancellationToken).ConfigureAwait(false);
-                return result with { Processes = await StopAllAsync(nodes).ConfigureAwait(false), Timeline = timeline.Events };
             }
             finally
             {
-                await StopAllAsync(nodes).ConfigureAwait(false);
+                if (leaseStore is not null)
+                {
+                    await leaseStore.DisposeAsync().ConfigureAwait(false);
+                }
             }
+        }
+    }
+
+    private static async Task<LocalPostgres> StartLeaseStoreAsync(SoakTimeline timeline, CancellationToken cancellationToken)
+    {
+        var store = await LocalPostgres.StartAsync(cancellationToken).ConfigureAwait(false);
+        timeline.Mark($"lease store: PostgreSQL on 127.0.0.1:{store.Port}");
+        return store;
+    }
+
+    // The nodes' credentials, and the lease store's connection string when there is one: never on their command lines.
+    private static IReadOnlyDictionary<string, string> NodeEnvironment(LocalPostgres? leaseStore) => leaseStore is null
+        ? ClusterSimulator.Environment
+        : new Dictionary<string, string>(ClusterSimulator.Environment, StringComparer.Ordinal)
+        {
+            [NodeSettings.LeaseConnectionVariable] = leaseStore.ConnectionString,
+        };
+
+    private static async Task<ClusterSoakResult> WithNodesAsync(ClusterSoakSettings settings, NodeLauncher launcher,
+        List<NodeProcess> nodes, SoakTimeline timeline, string run, ClusterSimulator simulator,
+        IReadOnlyDictionary<string, string> environment, CancellationToken cancellationToken)
+    {
+        var ports = FreePorts.Take(settings.Nodes + 1);
+        var nodePorts = ports.Take(settings.Nodes).ToList();
+        // Each node's output, Akka's membership and downing lines included, for reading a run afterwards.
+        var logs = Directory.CreateTempSubdirectory($"actorgateway-cluster-soak-{run}-").FullName;
+        try
+        {
+            var started = Stopwatch.GetTimestamp();
+            for (var i = 0; i < settings.Nodes; i++)
+            {
+                var node = NodeProcess.Start(launcher, $"node-{i + 1}", settings.NodeFor(i, nodePorts, simulator.Gateway),
+                    environment, Path.Combine(logs, $"node-{i + 1}.log"));
+                lock (nodes)
+                {
+                    nodes.Add(node);
+                }
+            }
+
+            timeline.Mark($"{settings.Nodes} node processes started (pids {string.Join(", ", nodes.Select(n => n.Pid))}); their output in {logs}");
+            await Task.WhenAll(nodes.Select(n => n.Up)).WaitAsync(settings.FormationBound, cancellationToken).ConfigureAwait(false);
+            timeline.Mark("every node process printed its up line");
+            // A killed node started again is not a seed: listing itself first, it could form a cluster of its own.
+            NodeProcess Restart(NodeProcess killed)
+            {
+                var again = NodeProcess.Start(launcher, killed.Name, killed.Settings with
+                {
+                    Seeds = [.. killed.Settings.Seeds.Where(seed => seed != killed.Settings.Address)],
+                }, environment, Path.Combine(logs, $"{killed.Name}-restarted.log"));
+                lock (nodes)
+                {
+                    nodes.Add(again);
+                }
+
+                return again;
+            }
+
+            var result = await WithClientAsync(settings, [.. nodes], Restart, ports[^1], nodePorts, started, run, simulator, timeline,
+                cancellationToken).ConfigureAwait(false);
+            return result with { Processes = await StopAllAsync(nodes).ConfigureAwait(false), Timeline = timeline.Events };
+        }
+        finally
+        {
+            await StopAllAsync(nodes).ConfigureAwait(false);
         }
     }
 

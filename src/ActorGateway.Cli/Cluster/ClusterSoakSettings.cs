@@ -5,7 +5,7 @@ namespace ActorGateway.Cli.Cluster;
 /// <summary>
 /// What one cluster soak does and the bounds that keep every wait finite. All of it goes into the report under
 /// <c>settings</c>, and the node timings reach the node processes through <see cref="NodeSettings"/>: a new setting (the
-/// lease, once the cluster has it) is a property here, a line in <see cref="ToJson"/> and one in <see cref="NodeFor"/>.
+/// lease, say) is a property here, a line in <see cref="ToJson"/> and one in <see cref="NodeFor"/>.
 /// </summary>
 internal sealed record ClusterSoakSettings
 {
@@ -44,8 +44,13 @@ internal sealed record ClusterSoakSettings
 
     public TimeSpan StableAfter { get; init; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>Null: the same as <see cref="StableAfter"/>.</summary>
+    /// <summary>Null: the same as <see cref="StableAfter"/>, or 100 ms with a lease (safe only with one).</summary>
     public TimeSpan? DownRemovalMargin { get; init; }
+
+    /// <summary>Each shard's lease in a PostgreSQL the soak starts, with this time-to-live (null: no lease).</summary>
+    public TimeSpan? LeaseTimeToLive { get; init; }
+
+    private TimeSpan? Margin => DownRemovalMargin ?? (LeaseTimeToLive is null ? null : TimeSpan.FromMilliseconds(100));
 
     /// <summary>How long the nodes may take to be up and form the cluster with the client node.</summary>
     public TimeSpan FormationBound { get; init; } = TimeSpan.FromSeconds(90);
@@ -77,7 +82,8 @@ internal sealed record ClusterSoakSettings
         Heartbeat = Heartbeat,
         AcceptablePause = AcceptablePause,
         StableAfter = StableAfter,
-        DownRemovalMargin = DownRemovalMargin,
+        DownRemovalMargin = Margin,
+        LeaseTimeToLive = LeaseTimeToLive,
         // Their output goes to log files: membership changes, downing decisions and hand-overs explain a slow failover.
         AkkaLogLevel = "INFO",
     };
@@ -90,6 +96,7 @@ internal sealed record ClusterSoakSettings
         Accounts = [],
         Gateway = null,
         Plain = false,
+        LeaseTimeToLive = null,
         // Its Akka writes to the soak's own console, where warnings about the faults it makes on purpose are only noise.
         AkkaLogLevel = "ERROR",
     };
@@ -110,9 +117,9 @@ internal sealed record ClusterSoakSettings
         ["heartbeat_ms"] = Heartbeat.TotalMilliseconds,
         ["acceptable_pause_ms"] = AcceptablePause.TotalMilliseconds,
         ["stable_after_ms"] = StableAfter.TotalMilliseconds,
-        ["down_removal_margin_ms"] = (DownRemovalMargin ?? StableAfter).TotalMilliseconds,
+        ["down_removal_margin_ms"] = (Margin ?? StableAfter).TotalMilliseconds,
         ["split_brain_resolver"] = "keep-majority",
-        ["lease"] = "none",
+        ["lease"] = LeaseTimeToLive is { } ttl ? $"postgresql, ttl {ttl.TotalMilliseconds:0} ms" : "none",
         ["killed_nodes_started_again"] = true,
         ["node_akka_log_level"] = "INFO",
         ["formation_bound_s"] = FormationBound.TotalSeconds,

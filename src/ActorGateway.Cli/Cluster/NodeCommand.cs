@@ -40,16 +40,21 @@ internal static class NodeCommand
         var stable = Positive("--stable-after-ms", "The split-brain resolver decides after membership was stable this long",
             (int)defaults.StableAfter.TotalMilliseconds);
         var margin = new Option<int?>("--down-removal-margin-ms") { Description = "Wait after downing before shards move (default: stable-after)" };
+        var leaseTtl = new Option<int?>("--lease-ttl-ms")
+        {
+            Description = $"Hold each shard's lease in PostgreSQL with this time-to-live; the connection string from {NodeSettings.LeaseConnectionVariable}",
+        };
         var logLevel = new Option<string>("--akka-log-level") { Description = "Akka's own log level", DefaultValueFactory = _ => defaults.AkkaLogLevel };
         OptionRules.OneOf(logLevel, LogLevels);
         OptionRules.InRange(port, 1, 65535, "--port must be from 1 to 65535.");
         OptionRules.InRange(margin, 0, int.MaxValue, "--down-removal-margin-ms must not be negative.");
+        OptionRules.InRange(leaseTtl, 1000, int.MaxValue, "--lease-ttl-ms must be at least 1000 (renewals take a third of it).");
 
         var command = new Command("node", "Run one node of the account cluster until Ctrl+C or SIGTERM. Account sessions use the "
             + $"credentials of {CliCredentials.Variables}, or the connect section of a --config file.")
         {
             hostname, port, seeds, accounts, gateway, client, plain, insecure, config, shards, minimum, heartbeat, pause, stable, margin,
-            logLevel,
+            leaseTtl, logLevel,
         };
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(context, parse.GetValue(verbose), ct =>
         {
@@ -69,10 +74,16 @@ internal static class NodeCommand
                 AcceptablePause = TimeSpan.FromMilliseconds(parse.GetValue(pause)),
                 StableAfter = TimeSpan.FromMilliseconds(parse.GetValue(stable)),
                 DownRemovalMargin = parse.GetValue(margin) is { } ms ? TimeSpan.FromMilliseconds(ms) : null,
+                LeaseTimeToLive = parse.GetValue(leaseTtl) is { } ttl ? TimeSpan.FromMilliseconds(ttl) : null,
                 AkkaLogLevel = parse.GetValue(logLevel)!.ToUpperInvariant(),
             };
             var sessions = NodeSessions.For(settings, parse.GetValue(config));
-            return NodeRunner.RunAsync(context, settings, sessions, ct);
+            var lease = settings.LeaseTimeToLive is null || !settings.HostsAccounts
+                ? null
+                : Environment.GetEnvironmentVariable(NodeSettings.LeaseConnectionVariable) is { Length: > 0 } connection
+                    ? connection
+                    : throw new CliException($"--lease-ttl-ms needs the lease store's connection string in {NodeSettings.LeaseConnectionVariable}.");
+            return NodeRunner.RunAsync(context, settings, sessions, lease, ct);
         }, cancellationToken));
         return command;
     }

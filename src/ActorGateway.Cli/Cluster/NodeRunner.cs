@@ -15,14 +15,16 @@ internal static class NodeRunner
     public const string UpLine = "node up: ";
 
     public static async Task<int> RunAsync(CliContext context, NodeSettings settings, Func<long, SessionOptions>? sessionOptions,
-        CancellationToken cancellationToken)
+        string? leaseConnection, CancellationToken cancellationToken)
     {
-        var node = await ClusterNodeHost.StartAsync(settings.ToOptions(sessionOptions), settings.AkkaLogLevel, cancellationToken)
+        var node = await ClusterNodeHost.StartAsync(settings.ToOptions(sessionOptions, leaseConnection), settings.AkkaLogLevel,
+                cancellationToken)
             .ConfigureAwait(false);
         await using (node.ConfigureAwait(false))
         {
             var role = settings.HostsAccounts
                 ? $"account node, {settings.Accounts.Count} accounts started at boot, {settings.Gateway}"
+                    + (settings.LeaseTimeToLive is { } ttl ? $", shard leases in PostgreSQL (ttl {ttl.TotalSeconds:0.#} s)" : "")
                 : "client node (no accounts)";
             context.Line($"{UpLine}{node.Cluster.SelfAddress} ({role}; seeds {string.Join(',', settings.Seeds)})");
             var interrupted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -1,4 +1,5 @@
 using ActorGateway.Cluster.Hosting;
+using ActorGateway.Cluster.Lease;
 using ActorGateway.Session;
 
 namespace ActorGateway.Cli.Cluster;
@@ -6,7 +7,7 @@ namespace ActorGateway.Cli.Cluster;
 /// <summary>
 /// What <c>cluster node</c> runs: the node's address and seeds, whether it hosts accounts and which it starts, where their
 /// sessions connect, and the failure-detection timings. The soak builds these for its node processes too, so a setting
-/// added here (a lease, say) reaches both through <see cref="ToArguments"/>.
+/// added here reaches both through <see cref="ToArguments"/>.
 /// </summary>
 internal sealed record NodeSettings
 {
@@ -43,6 +44,15 @@ internal sealed record NodeSettings
     /// <summary>Null: the same as <see cref="StableAfter"/>.</summary>
     public TimeSpan? DownRemovalMargin { get; init; }
 
+    /// <summary>
+    /// Each shard's lease in PostgreSQL with this time-to-live (null: no lease). The connection string comes from
+    /// <see cref="LeaseConnectionVariable"/>, never from the command line, where any user of the machine could read it.
+    /// </summary>
+    public TimeSpan? LeaseTimeToLive { get; init; }
+
+    /// <summary>The environment variable with the lease store's connection string.</summary>
+    public const string LeaseConnectionVariable = "ACTORGATEWAY_LEASE_CONNECTION";
+
     /// <summary>Akka's own log level (its lines go to standard output).</summary>
     public string AkkaLogLevel { get; init; } = "WARNING";
 
@@ -50,7 +60,9 @@ internal sealed record NodeSettings
     public string Address => NodeAddresses.Of(Hostname, Port);
 
     /// <summary>The cluster options of this node; <paramref name="sessionOptions"/> makes an account's session options.</summary>
-    public AccountClusterOptions ToOptions(Func<long, SessionOptions>? sessionOptions) => new()
+    /// <param name="sessionOptions">An account's session options; null on a client node.</param>
+    /// <param name="leaseConnection">The lease store's connection string, when <see cref="LeaseTimeToLive"/> is set.</param>
+    public AccountClusterOptions ToOptions(Func<long, SessionOptions>? sessionOptions, string? leaseConnection = null) => new()
     {
         Host = Hostname,
         Port = Port,
@@ -64,6 +76,9 @@ internal sealed record NodeSettings
         AcceptableHeartbeatPause = AcceptablePause,
         StableAfter = StableAfter,
         DownRemovalMargin = DownRemovalMargin,
+        Lease = HostsAccounts && LeaseTimeToLive is { } ttl && leaseConnection is not null
+            ? new AccountLeaseOptions { ConnectionString = leaseConnection, TimeToLive = ttl }
+            : null,
     };
 
     /// <summary>The <c>cluster node</c> command line that runs these settings (credentials travel in the environment).</summary>
@@ -85,6 +100,11 @@ internal sealed record NodeSettings
         if (DownRemovalMargin is { } margin)
         {
             args.AddRange(["--down-removal-margin-ms", Number((long)margin.TotalMilliseconds)]);
+        }
+
+        if (LeaseTimeToLive is { } lease)
+        {
+            args.AddRange(["--lease-ttl-ms", Number((long)lease.TotalMilliseconds)]);
         }
 
         if (!HostsAccounts)

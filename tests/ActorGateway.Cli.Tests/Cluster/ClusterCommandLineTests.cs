@@ -24,6 +24,7 @@ public sealed class ClusterCommandLineTests
     [InlineData(new[] { "--port", "4053", "--seeds", Seed, "--accounts", "0", "--gateway", "127.0.0.1:5035" }, "--accounts: '0'")]
     [InlineData(new[] { "--port", "4053", "--seeds", Seed, "--accounts", "1", "--gateway", "127.0.0.1:0" }, "--gateway takes HOST:PORT")]
     [InlineData(new[] { "--port", "4053", "--seeds", Seed, "--client", "--heartbeat-ms", "0" }, "--heartbeat-ms must be at least 1.")]
+    [InlineData(new[] { "--port", "4053", "--seeds", Seed, "--client", "--lease-ttl-ms", "500" }, "--lease-ttl-ms must be at least 1000")]
     [InlineData(new[] { "--port", "4053", "--seeds", Seed, "--client", "--akka-log-level", "LOUD" },
         "--akka-log-level takes DEBUG, INFO, WARNING or ERROR, not 'LOUD'.")]
     public async Task A_bad_node_command_line_is_one_line_and_exit_code_2(string[] args, string expected)
