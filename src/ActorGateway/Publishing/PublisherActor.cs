@@ -130,7 +130,7 @@ internal sealed class PublisherActor : UntypedActor
                 _run.ReadKeys(_keys);
             }
 
-            if (!subscriber.Buffer.HasItems && _run.AllPass(subscriber.Filter) && subscriber.IsReady())
+            if (subscriber.MayTake && !subscriber.Buffer.HasItems && _run.AllPass(subscriber.Filter) && subscriber.IsReady())
             {
                 subscriber.Send(new EventBatch(_run.AsItems()), Self);
                 continue;
@@ -199,6 +199,9 @@ internal sealed class PublisherActor : UntypedActor
         public SubscriberBuffer Buffer { get; } = buffer;
 
         public SubscriberStats Stats { get; } = stats;
+
+        /// <summary>A cheap first look, without side effects: false when no batch can go now.</summary>
+        public bool MayTake => handoff?.IsEmpty ?? !_awaitingAck;
 
         /// <summary>True when a batch can go now; otherwise it waits in the buffer until the subscriber answers.</summary>
         public bool IsReady() => handoff?.TryReserve() ?? !_awaitingAck;

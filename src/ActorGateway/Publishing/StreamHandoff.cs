@@ -28,6 +28,9 @@ internal sealed class StreamHandoff
         }
     }
 
+    /// <summary>The publisher's first look, without the lock: the consumer can only empty the slot meanwhile, never fill it.</summary>
+    public bool IsEmpty => Volatile.Read(ref _batch) is null;
+
     /// <summary>
     /// Called by the publisher: true when the slot is empty, so the next <see cref="Put"/> goes through. When it is full,
     /// the consumer answers once it takes the batch there.
