@@ -82,17 +82,17 @@ public sealed class GatewaySubscriptionTests : Akka.TestKit.Xunit2.TestKit
     }
 
     [Fact]
-    public async Task AsSource_run_twice_fails_the_second_stream_and_leaves_the_first_reading()
+    public async Task AsSource_run_a_second_time_fails_that_stream_since_the_subscription_is_one_stream()
     {
         await using var spots = GatewaySubscription<ProtoOASpotEvent>.Stream(_publisher, null);
         await SubscribedAsync(1);
         var first = spots.AsSource().Take(1).Select(i => i.Message!.SymbolId).RunWith(Sink.First<long>(), Sys.Materializer());
+        Publish(5);
+        Assert.Equal(5, await first.OrTimeout());
 
         var second = spots.AsSource().RunWith(Sink.Ignore<StreamItem<ProtoOASpotEvent>>(), Sys.Materializer());
 
         await Assert.ThrowsAsync<InvalidOperationException>(() => second.OrTimeout());
-        Publish(5);
-        Assert.Equal(5, await first.OrTimeout());
     }
 
     [Fact]
