@@ -127,28 +127,6 @@ public sealed class ScenarioSmokeTests
     }
 
     [Theory]
-    [MemberData(nameof(TransportsAndCallers))]
-    public async Task InFlight_short_run_reports_bytes_per_held_request_for_each_caller(bool tls, string caller)
-    {
-        var transport = tls ? BenchTransport.Tls : BenchTransport.Tcp;
-        var settings = SmokeSettings.Over(transport, caller);
-        var result = await InFlightScenario.RunAsync(settings, transport, default).OrTimeout(SmokeSettings.Bound);
-
-        AssertCallers(settings, result);
-        foreach (var measured in settings.Callers)
-        {
-            var perRequest = result[$"{measured.Side()} per in-flight request"];
-            // Each held request keeps at least its own record and its entry in the connection's table.
-            Assert.True(perRequest.Value > 0, $"{perRequest.Name} {perRequest.Value} B");
-            Assert.Equal(perRequest.Value <= 300, perRequest.Met);
-            Assert.True(double.IsFinite(result[$"heap growth {measured.Side()}"].Value), measured.Side());
-        }
-
-        Assert.Equal(settings.Callers.Contains(BenchCaller.Task),
-            result.Measurements.Any(m => m.Name == "same, each with a cancellable token"));
-    }
-
-    [Theory]
     [InlineData(false)]
     [InlineData(true)]
     public async Task Restore_short_run_times_every_outage_until_the_session_says_it_is_restored(bool tls)
@@ -164,7 +142,7 @@ public sealed class ScenarioSmokeTests
     }
 
     /// <summary>The result names the callers it measured, and no figure speaks of another.</summary>
-    private static void AssertCallers(BenchSettings settings, ScenarioResult result)
+    internal static void AssertCallers(BenchSettings settings, ScenarioResult result)
     {
         Assert.Equal(settings.Callers.Select(c => c.Word()), result.Callers);
         foreach (var absent in Enum.GetValues<BenchCaller>().Except(settings.Callers))
