@@ -29,7 +29,7 @@ public sealed class FailoverTests(ITestOutputHelper output) : IAsyncLifetime
         var a = await _cluster.StartNodeAsync("a", startAccounts: true);
         var b = await _cluster.StartNodeAsync("b", startAccounts: true);
 
-        var running = await Eventually.MatchAsync(() => EntitiesAsync(a, b), AllAccounts, Bound, "every account running");
+        var running = await Eventually.MatchAsync(() => Entities.RunningOnAsync(a, b), AllAccounts, Bound, "every account running");
 
         Assert.Equal(Ids(_cluster.AccountIds), running.Order());
     }
@@ -42,13 +42,13 @@ public sealed class FailoverTests(ITestOutputHelper output) : IAsyncLifetime
         var (nodes, client) = await StartAccountNodesAsync(extraHocon: "");
         var leaving = Pick(nodes, oldest);
         var staying = nodes.Where(n => n != leaving).ToArray();
-        var moving = await EntitiesAsync(leaving);
+        var moving = await Entities.RunningOnAsync(leaving);
         Assert.NotEmpty(moving);
 
         var clock = Stopwatch.StartNew();
         await leaving.LeaveAsync();
         _cluster.Forget(leaving);
-        await Eventually.MatchAsync(() => EntitiesAsync(staying), AllAccounts, Bound, "every account running on the others");
+        await Eventually.MatchAsync(() => Entities.RunningOnAsync(staying), AllAccounts, Bound, "every account running on the others");
         var restarted = clock.Elapsed;
         await AllAnswerAsync(client, moving);
         output.WriteLine($"leave ({(oldest ? "oldest" : "youngest")}): {moving.Count} accounts restarted elsewhere after " +
@@ -66,12 +66,12 @@ public sealed class FailoverTests(ITestOutputHelper output) : IAsyncLifetime
         var (nodes, client) = await StartAccountNodesAsync("akka.coordinated-shutdown.run-by-actor-system-terminate = off");
         var crashed = Pick(nodes, oldest);
         var surviving = nodes.Where(n => n != crashed).ToArray();
-        var lost = await EntitiesAsync(crashed);
+        var lost = await Entities.RunningOnAsync(crashed);
         Assert.NotEmpty(lost);
 
         var clock = Stopwatch.StartNew();
         await crashed.System.Terminate().OrTimeout();
-        await Eventually.MatchAsync(() => EntitiesAsync(surviving), AllAccounts, Bound, "every account running on the survivors");
+        await Eventually.MatchAsync(() => Entities.RunningOnAsync(surviving), AllAccounts, Bound, "every account running on the survivors");
         var restarted = clock.Elapsed;
         await AllAnswerAsync(client, lost);
         output.WriteLine($"crash ({(oldest ? "oldest" : "youngest")}): {lost.Count} accounts restarted elsewhere after " +
@@ -91,7 +91,7 @@ public sealed class FailoverTests(ITestOutputHelper output) : IAsyncLifetime
         }
 
         var client = await _cluster.StartNodeAsync("client", hostsAccounts: false);
-        await Eventually.MatchAsync(() => EntitiesAsync(nodes), AllAccounts, Bound, "every account running");
+        await Eventually.MatchAsync(() => Entities.RunningOnAsync(nodes), AllAccounts, Bound, "every account running");
         return (nodes, client);
     }
 
@@ -121,16 +121,4 @@ public sealed class FailoverTests(ITestOutputHelper output) : IAsyncLifetime
 
     private static IEnumerable<string> Ids(IEnumerable<long> accounts) =>
         accounts.Select(a => a.ToString(CultureInfo.InvariantCulture)).Order();
-
-    private static async Task<IReadOnlyList<string>> EntitiesAsync(params ClusterNode[] nodes)
-    {
-        var all = new List<string>();
-        foreach (var node in nodes)
-        {
-            var state = await node.Region.Ask<CurrentShardRegionState>(GetShardRegionState.Instance, TestTimeouts.Default);
-            all.AddRange(state.Shards.SelectMany(s => s.EntityIds));
-        }
-
-        return all;
-    }
 }

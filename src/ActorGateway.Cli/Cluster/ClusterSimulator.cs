@@ -1,3 +1,4 @@
+using ActorGateway.Cli.Soak;
 using ActorGateway.Session;
 using ActorGateway.Simulator;
 
@@ -10,10 +11,10 @@ namespace ActorGateway.Cli.Cluster;
 /// </summary>
 internal sealed class ClusterSimulator : IAsyncDisposable
 {
-    private const string ClientId = "cluster-soak-application";
-    // A soak-only credential for a simulator that lives and dies with the run.
-    private const string ClientSecret = "cluster-soak-secret";
-    private const string AccessToken = "cluster-soak-access-token";
+    private const string Prefix = "cluster-soak";
+    private static readonly string ClientId = SoakSimulator.ClientId(Prefix);
+    private static readonly string ClientSecret = SoakSimulator.ClientSecret(Prefix);
+    private static readonly string AccessToken = SoakSimulator.AccessToken(Prefix);
 
     private ClusterSimulator(SimulatorServer server) => Server = server;
 
@@ -32,32 +33,7 @@ internal sealed class ClusterSimulator : IAsyncDisposable
 
     public static async Task<ClusterSimulator> StartAsync(IReadOnlyList<long> accounts, CancellationToken cancellationToken)
     {
-        var server = new SimulatorServer(new SimulatorOptions
-        {
-            Host = "127.0.0.1",
-            Port = 0,
-            UseTls = false,
-            RateLimits = new RateLimitOptions { Enabled = false },
-            Credentials = new CredentialOptions
-            {
-                ClientId = ClientId,
-                ClientSecret = ClientSecret,
-                Accounts = [.. accounts.Select(id => new AccountOptions
-                {
-                    AccountId = id, TraderLogin = 8_000_000 + id, Balance = 1_000_000_000m, Leverage = 500,
-                })],
-                Tokens = [new TokenOptions { AccessToken = AccessToken, RefreshToken = "cluster-soak-refresh-token", AccountIds = [.. accounts] }],
-            },
-        });
-        try
-        {
-            await server.StartAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch
-        {
-            await server.DisposeAsync().ConfigureAwait(false);
-            throw;
-        }
+        var server = await SoakSimulator.StartAsync(Prefix, accounts, 8_000_000, cancellationToken).ConfigureAwait(false);
 
         return new ClusterSimulator(server);
     }

@@ -210,7 +210,8 @@ internal static class ClusterSoakRunner
         return records;
     }
 
-    private static bool IsGone(int pid)
+    /// <summary>True when no process <paramref name="pid"/> runs any more.</summary>
+    internal static bool IsGone(int pid)
     {
         try
         {

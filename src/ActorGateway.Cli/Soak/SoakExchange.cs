@@ -11,14 +11,14 @@ namespace ActorGateway.Cli.Soak;
 /// </summary>
 internal sealed class SoakExchange : IAsyncDisposable
 {
-    public const string ClientId = "soak-application";
-    public const string AccessToken = "soak-access-token";
+    private const string Prefix = "soak";
+    public static readonly string ClientId = SoakSimulator.ClientId(Prefix);
+    public static readonly string AccessToken = SoakSimulator.AccessToken(Prefix);
 
     /// <summary>Two accounts, so the session authorizes, restores and reconciles more than one.</summary>
     public static readonly IReadOnlyList<long> Accounts = [3001, 3002];
 
-    // A soak-only credential for a simulator that lives and dies with the run.
-    private const string ClientSecret = "soak-secret";
+    private static readonly string ClientSecret = SoakSimulator.ClientSecret(Prefix);
 
     private SoakExchange(SimulatorServer simulator, CuttingRelay relay)
     {
@@ -42,33 +42,7 @@ internal sealed class SoakExchange : IAsyncDisposable
 
     public static async Task<SoakExchange> StartAsync(CancellationToken cancellationToken)
     {
-        var simulator = new SimulatorServer(new SimulatorOptions
-        {
-            Host = "127.0.0.1",
-            Port = 0,
-            UseTls = false,
-            RateLimits = new RateLimitOptions { Enabled = false },
-            Credentials = new CredentialOptions
-            {
-                ClientId = ClientId,
-                ClientSecret = ClientSecret,
-                Accounts = [.. Accounts.Select(id => new AccountOptions
-                {
-                    AccountId = id, TraderLogin = 9_000_000 + id, Balance = 1_000_000_000m, Leverage = 500,
-                })],
-                Tokens = [new TokenOptions { AccessToken = AccessToken, RefreshToken = "soak-refresh-token", AccountIds = [.. Accounts] }],
-            },
-        });
-        try
-        {
-            await simulator.StartAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch
-        {
-            await simulator.DisposeAsync().ConfigureAwait(false);
-            throw;
-        }
-
+        var simulator = await SoakSimulator.StartAsync(Prefix, Accounts, 9_000_000, cancellationToken).ConfigureAwait(false);
         return new SoakExchange(simulator, CuttingRelay.Start(simulator.EndPoint));
     }
 

@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using System.Text.Json;
+using ActorGateway.Cli.Cluster;
 using ActorGateway.TestKit;
 
 namespace ActorGateway.Cli.Tests.Cluster;
@@ -60,25 +60,12 @@ public sealed class ClusterSoakRunTests
             foreach (var process in processes)
             {
                 Assert.True(process.GetProperty("gone_at_end").GetBoolean(), process.ToString());
-                Assert.True(IsGone(process.GetProperty("pid").GetInt32()), $"{process} still runs");
+                Assert.True(ClusterSoakRunner.IsGone(process.GetProperty("pid").GetInt32()), $"{process} still runs");
             }
         }
         finally
         {
             File.Delete(path);
-        }
-    }
-
-    private static bool IsGone(int pid)
-    {
-        try
-        {
-            using var process = Process.GetProcessById(pid);
-            return process.HasExited;
-        }
-        catch (ArgumentException)
-        {
-            return true;
         }
     }
 }
