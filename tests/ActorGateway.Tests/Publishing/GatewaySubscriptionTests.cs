@@ -96,6 +96,54 @@ public sealed class GatewaySubscriptionTests : Akka.TestKit.Xunit2.TestKit
     }
 
     [Fact]
+    public async Task AsBatchSource_gives_each_batch_whole_and_in_order()
+    {
+        await using var spots = GatewaySubscription<ProtoOASpotEvent>.Stream(_publisher, null);
+        await SubscribedAsync(1);
+        var batches = new TestProbe<long[]>();
+        var running = spots.AsBatchSource().RunForeach(b => batches.Tell([.. b.Select(i => i.Message!.SymbolId)]), Sys.Materializer());
+
+        Publish(1, 2, 3);
+        var first = await batches.ExpectAsync();
+        Assert.Equal([1L, 2, 3], first);
+        Publish(4);
+        var second = await batches.ExpectAsync();
+        Assert.Equal([4L], second);
+
+        await spots.DisposeAsync();
+        await running.OrTimeout();
+    }
+
+    [Fact]
+    public async Task AsBatchSource_and_AsSource_share_the_one_stream_so_the_second_to_run_fails()
+    {
+        await using var spots = GatewaySubscription<ProtoOASpotEvent>.Stream(_publisher, null);
+        await SubscribedAsync(1);
+        var first = spots.AsBatchSource().Take(1).Select(b => b.Count).RunWith(Sink.First<int>(), Sys.Materializer());
+        Publish(5, 6);
+        Assert.Equal(2, await first.OrTimeout());
+
+        var second = spots.AsSource().RunWith(Sink.Ignore<StreamItem<ProtoOASpotEvent>>(), Sys.Materializer());
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => second.OrTimeout());
+    }
+
+    [Fact]
+    public void A_batch_is_a_read_only_typed_view_of_the_items_it_was_given()
+    {
+        var spot = new ProtoOASpotEvent { CtidTraderAccountId = 1, SymbolId = 3 };
+        var notice = new EventsLost(2, GapReason.Overflow);
+        StreamItem<IMessage>[] items = [new(spot, null), new(null, notice)];
+
+        var batch = new StreamBatch<ProtoOASpotEvent>(items);
+
+        Assert.Equal(2, batch.Count);
+        Assert.Same(spot, batch[0].Message);
+        Assert.Same(notice, batch[1].Notice);
+        Assert.Equal([true, false], batch.Select(i => i.IsMessage));
+    }
+
+    [Fact]
     public async Task Callback_async_handles_items_one_at_a_time_in_order()
     {
         var seen = new List<long>();
