@@ -37,7 +37,7 @@ internal static class BenchCommand
 
         var subscriber = new Option<string>("--subscriber")
         {
-            Description = "How fan-out subscribers get events: actor, stream (await foreach), source (Akka.Streams), callback or all.",
+            Description = "How fan-out subscribers get events: actor, stream (await foreach), source (Akka.Streams, one event per element), batches (Akka.Streams, one batch per element), callback or all.",
             DefaultValueFactory = _ => "all",
         };
         subscriber.AcceptOnlyFromAmong([.. Enum.GetValues<FanOutSubscriber>().Select(value => value.Word()), "all"]);

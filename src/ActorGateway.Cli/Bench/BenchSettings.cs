@@ -24,7 +24,7 @@ internal sealed record BenchSettings
     /// <summary>The rate of the fan-out run at a set pace, to the most subscribers: the target rate, to show it lossless.</summary>
     public int PacedEventsPerSecond { get; init; } = 1_000_000;
 
-    /// <summary>How fan-out subscribers get their events: actors, streams read with await foreach or as sources, callbacks.</summary>
+    /// <summary>How fan-out subscribers get their events: actors, streams read with await foreach or as sources (of events or of batches), callbacks.</summary>
     public IReadOnlyList<FanOutSubscriber> SubscriberKinds { get; init; } = Enum.GetValues<FanOutSubscriber>();
 
     /// <summary>How the gateway is called in the scenarios that compare callers (pipelined, latency, in-flight).</summary>

@@ -15,8 +15,11 @@ internal enum FanOutSubscriber
     /// <summary>A stream read with <c>await foreach</c>.</summary>
     Stream,
 
-    /// <summary>A stream read as an Akka.Streams source.</summary>
+    /// <summary>A stream read as an Akka.Streams source of single events.</summary>
     Source,
+
+    /// <summary>A stream read as an Akka.Streams source of batches.</summary>
+    Batches,
 
     /// <summary>A callback the publisher's reader actor calls.</summary>
     Callback,
@@ -52,6 +55,20 @@ internal static class FanOutSubscribers
                 {
                     await source.DisposeAsync().ConfigureAwait(false);
                     await running.ConfigureAwait(false);
+                });
+            case FanOutSubscriber.Batches:
+                var batches = session.Subscribe<IMessage>(options);
+                var flowing = batches.AsBatchSource().RunForeach(batch =>
+                {
+                    foreach (var item in batch)
+                    {
+                        counter.OnItem(item);
+                    }
+                }, system.Materializer());
+                return new Attached(() => batches.Dropped, async () =>
+                {
+                    await batches.DisposeAsync().ConfigureAwait(false);
+                    await flowing.ConfigureAwait(false);
                 });
             default:
                 var callback = session.Subscribe<IMessage>(options, counter.OnItem);
