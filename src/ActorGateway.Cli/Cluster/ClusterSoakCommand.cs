@@ -23,7 +23,7 @@ internal static class ClusterSoakCommand
         var json = new Option<FileInfo?>("--json") { Description = "Also write the figures to this JSON file." };
         var lease = new Option<bool>("--lease")
         {
-            Description = "Fence with a lease per shard in a PostgreSQL the soak starts (TTL 5 s, down-removal margin 100 ms)",
+            Description = "Fence with a lease per shard in a PostgreSQL the soak starts (TTL 3 s, down-removal margin 100 ms)",
         };
         var command = new Command("soak", "Start the simulator, node processes on 127.0.0.1 and a client node; load every account, "
             + "kill -9 and freeze nodes; report formation, failover and the invariants.")
@@ -40,7 +40,7 @@ internal static class ClusterSoakCommand
                 Kills = parse.GetValue(kill),
                 Freezes = parse.GetValue(freeze),
                 InFlight = parse.GetValue(inFlight),
-                LeaseTimeToLive = parse.GetValue(lease) ? TimeSpan.FromSeconds(5) : null,
+                LeaseTimeToLive = parse.GetValue(lease) ? ClusterSoakSettings.LeaseTimeToLiveWhenOn : null,
             };
             if (settings.Kills + settings.Freezes >= settings.Nodes)
             {

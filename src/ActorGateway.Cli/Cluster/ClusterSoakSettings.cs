@@ -40,17 +40,25 @@ internal sealed record ClusterSoakSettings
 
     public TimeSpan Heartbeat { get; init; } = TimeSpan.FromMilliseconds(500);
 
-    public TimeSpan AcceptablePause { get; init; } = TimeSpan.FromSeconds(2);
+    public TimeSpan AcceptablePause { get; init; } = TimeSpan.FromMilliseconds(1500);
 
-    public TimeSpan StableAfter { get; init; } = TimeSpan.FromSeconds(1);
+    public TimeSpan StableAfter { get; init; } = TimeSpan.FromMilliseconds(500);
 
-    /// <summary>Null: the same as <see cref="StableAfter"/>, or 100 ms with a lease (safe only with one).</summary>
+    /// <summary>Null: 1 s, or 100 ms with a lease (safe only with one: without it, the margin is all that keeps a downed but
+    /// live node from running its accounts beside their new owners).</summary>
     public TimeSpan? DownRemovalMargin { get; init; }
+
+    /// <summary>
+    /// The lease's time-to-live under <c>--lease</c>. A crashed node's shards can move only once their leases lapsed, up to
+    /// this long after the crash, so it bounds a kill's failover from below; 3 s leaves room for detection and downing
+    /// within the 5 s goal while two renewals (every second) may still fail before a healthy holder is fenced.
+    /// </summary>
+    public static readonly TimeSpan LeaseTimeToLiveWhenOn = TimeSpan.FromSeconds(3);
 
     /// <summary>Each shard's lease in a PostgreSQL the soak starts, with this time-to-live (null: no lease).</summary>
     public TimeSpan? LeaseTimeToLive { get; init; }
 
-    private TimeSpan? Margin => DownRemovalMargin ?? (LeaseTimeToLive is null ? null : TimeSpan.FromMilliseconds(100));
+    private TimeSpan Margin => DownRemovalMargin ?? (LeaseTimeToLive is null ? TimeSpan.FromSeconds(1) : TimeSpan.FromMilliseconds(100));
 
     /// <summary>How long the nodes may take to be up and form the cluster with the client node.</summary>
     public TimeSpan FormationBound { get; init; } = TimeSpan.FromSeconds(90);
@@ -117,7 +125,7 @@ internal sealed record ClusterSoakSettings
         ["heartbeat_ms"] = Heartbeat.TotalMilliseconds,
         ["acceptable_pause_ms"] = AcceptablePause.TotalMilliseconds,
         ["stable_after_ms"] = StableAfter.TotalMilliseconds,
-        ["down_removal_margin_ms"] = (Margin ?? StableAfter).TotalMilliseconds,
+        ["down_removal_margin_ms"] = Margin.TotalMilliseconds,
         ["split_brain_resolver"] = "keep-majority",
         ["lease"] = LeaseTimeToLive is { } ttl ? $"postgresql, ttl {ttl.TotalMilliseconds:0} ms" : "none",
         ["killed_nodes_started_again"] = true,
