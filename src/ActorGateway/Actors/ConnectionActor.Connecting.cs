@@ -6,10 +6,6 @@ namespace ActorGateway.Actors;
 
 internal sealed partial class ConnectionActor
 {
-    private CancellationTokenSource? _attemptCancel;
-    private GatewayConnectionException? _lastConnectFailure; // why the last attempt failed, for requests timing out meanwhile
-    private int _attempt; // numbers connection attempts, so a late outcome of an abandoned one is recognised
-
     private void EnterIdle()
     {
         SetState(ConnectionState.Idle);
@@ -38,15 +34,15 @@ internal sealed partial class ConnectionActor
     {
         switch (message)
         {
-            case TransportOpened opened when opened.Attempt == _attempt:
+            case TransportOpened opened when opened.Attempt == _attempts.Current:
                 OnTransportOpened(opened);
                 break;
-            case ConnectAttemptFailed failed when failed.Attempt == _attempt:
+            case ConnectAttemptFailed failed when failed.Attempt == _attempts.Current:
                 OnConnectAttemptFailed(failed.Reason, failed.Endpoint);
                 break;
-            case ConnectTimedOut timedOut when timedOut.Attempt == _attempt:
+            case ConnectTimedOut timedOut when timedOut.Attempt == _attempts.Current:
                 // The attempt's own task sees the cancellation and reports the failure with the timeout's wording.
-                _attemptCancel?.Cancel();
+                _attempts.Cancel();
                 break;
             default:
                 Disconnected(message);
@@ -100,11 +96,8 @@ internal sealed partial class ConnectionActor
         _log.Connecting(endpoint, _backoff.Failures + 1);
         SetState(ConnectionState.Connecting, endpoint);
         Become(Connecting);
-        var attempt = _attempt = _wiring.NextAttempt();
-        _attemptCancel?.Dispose();
-        _attemptCancel = new CancellationTokenSource();
+        var attempt = _attempts.Start(endpoint, Self);
         Timers.StartSingleTimer(ConnectionTimers.ConnectTimeout, new ConnectTimedOut(attempt), _settings.ConnectTimeout);
-        ConnectionAttempt.Start(_settings.TransportFactory, endpoint, attempt, _settings.ConnectTimeout, Self, _attemptCancel.Token);
     }
 
     private void OnTransportOpened(TransportOpened opened)
@@ -113,7 +106,7 @@ internal sealed partial class ConnectionActor
         var connection = new Connection(opened.Transport, opened.Endpoint, Self, _time, _settings.MaxFrameSize);
         _connection = connection;
         _out.Reset();
-        _lastConnectFailure = null;
+        _attempts.LastFailure = null;
         if (_backoff.EverConnected)
         {
             _metrics.Reconnected();
@@ -134,7 +127,7 @@ internal sealed partial class ConnectionActor
     {
         Timers.Cancel(ConnectionTimers.ConnectTimeout);
         _log.ConnectFailed(endpoint, reason.Kind, reason.Message);
-        _lastConnectFailure = reason;
+        _attempts.LastFailure = reason;
         var previousFailures = _backoff.Failures;
         ScheduleRetry(reason, endpoint);
         // Raised after the next step is decided, so a handler already sees the state the client went on to.
@@ -146,16 +139,7 @@ internal sealed partial class ConnectionActor
         var reason = connection.BreakReason!;
         _connection = null;
         _ = connection.DisposeAsync().AsTask();
-        _requests.FailInFlight(reason);
-        foreach (var bound in _requests.TakeBound())
-        {
-            Unsent.GiveBack(bound);
-        }
-        if (_settings.QueuedRequests == QueuedRequestPolicy.Fail)
-        {
-            _requests.FailQueued(ConnectionFailureKind.NotConnected,
-                $"The request was never written: the connection was lost ({reason.Message}).", reason);
-        }
+        _requests.ConnectionLost(reason, _settings.QueuedRequests, Unsent.GiveBack);
 
         _log.Disconnected(connection.Endpoint, reason.Kind, reason.Message);
         _backoff.ConnectionLost();

@@ -13,7 +13,7 @@ internal sealed partial class ConnectionActor
                 _inbound.OnFrames(received.Frames, Context.Parent);
                 received.Connection.ReturnCredit();
                 break;
-            case IPendingRequest request when request.BoundTo != 0 && request.BoundTo != _attempt:
+            case IPendingRequest request when request.BoundTo != 0 && request.BoundTo != _attempts.Current:
                 Unsent.GiveBack(request);
                 break;
             case IPendingRequest request:

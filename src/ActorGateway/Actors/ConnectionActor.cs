@@ -29,6 +29,7 @@ internal sealed partial class ConnectionActor : CompletingActor, IWithTimers, ID
     private readonly RequestBook _requests = new();
     private readonly RequestPump _pump;
     private readonly InboundRouter _inbound;
+    private readonly ConnectAttempts _attempts;
     private Connection? _connection;
     private (Shutdown Shutdown, GatewayEndpoint Endpoint, GatewayConnectionException Reason)? _closing;
 
@@ -44,6 +45,7 @@ internal sealed partial class ConnectionActor : CompletingActor, IWithTimers, ID
         var self = Self;
         _out = new OutboundWriter(_throttle, _time, () => self.Tell(Flush.Instance));
         _backoff = new ReconnectBackoff(_settings);
+        _attempts = new ConnectAttempts(wiring);
         _inbound = new InboundRouter(_requests, _receivers, _backoff, _metrics, _time, _log);
         _pump = new RequestPump(_requests, _throttle, _out, _metrics, _time, _log,
             (rateClass, wait) => Timers.StartSingleTimer(ConnectionTimers.Throttle[(int)rateClass], new ThrottleReopened(rateClass), wait));
@@ -89,13 +91,8 @@ internal sealed partial class ConnectionActor : CompletingActor, IWithTimers, ID
     protected override void OnReceive(object message) => Common(message);
 
     /// <summary>Called when the instance stops, or is replaced by a restart (which stops it first).</summary>
-    public void Dispose()
-    {
-        // An attempt still under way is abandoned: cancelled, it closes what it opens rather than telling a dead actor.
-        _attemptCancel?.Cancel();
-        _attemptCancel?.Dispose();
-        _attemptCancel = null;
-    }
+    // An attempt still under way is abandoned: cancelled, it closes what it opens rather than telling a dead actor.
+    public void Dispose() => _attempts.Dispose();
 
     private void SetState(ConnectionState state, GatewayEndpoint? endpoint = null, GatewayConnectionException? reason = null)
     {
@@ -105,7 +102,7 @@ internal sealed partial class ConnectionActor : CompletingActor, IWithTimers, ID
         }
 
         _wiring.State.Value = state;
-        Context.Parent.Tell(new ConnectionStateChanged(state, endpoint, reason) { Connection = _attempt });
+        Context.Parent.Tell(new ConnectionStateChanged(state, endpoint, reason) { Connection = _attempts.Current });
     }
 
     /// <summary>What every state does alike.</summary>
@@ -138,8 +135,8 @@ internal sealed partial class ConnectionActor : CompletingActor, IWithTimers, ID
     private void OnTick()
     {
         var now = _time.GetTimestamp();
-        _connectWaiters.Sweep(now, _lastConnectFailure);
-        _requests.Sweep(now, TimeOut);
+        _connectWaiters.Sweep(now, _attempts.LastFailure);
+        _requests.Sweep(now, _metrics, _connection is null ? _attempts.LastFailure : null);
         if (State == ConnectionState.Connected && _connection is { } connection)
         {
             connection.BreakIfSilent(_settings.ServerSilenceTimeout, now);
@@ -154,7 +151,7 @@ internal sealed partial class ConnectionActor : CompletingActor, IWithTimers, ID
     {
         SetState(ConnectionState.Disposed);
         Timers.CancelAll();
-        _attemptCancel?.Cancel();
+        _attempts.Cancel();
         var reason = new GatewayConnectionException(ConnectionFailureKind.Disposed, "The gateway client was disposed.");
         FailEverything(reason);
         CompletionBatch.DeliverHere();
@@ -199,21 +196,8 @@ internal sealed partial class ConnectionActor : CompletingActor, IWithTimers, ID
 
     private void FailEverything(GatewayConnectionException reason)
     {
-        _requests.FailInFlight(reason);
-        _requests.FailQueued(reason.Kind, reason.Message, reason.InnerException);
+        _requests.FailAll(reason);
         _connectWaiters.Fail(reason);
-    }
-
-    private bool TimeOut(IPendingRequest request)
-    {
-        // Counted before it ends, so whoever awaits the request already sees it counted.
-        if (!request.IsCompleted)
-        {
-            _metrics.TimedOut();
-        }
-
-        // A request that never left because no connection could be made ends with why, not just with the clock.
-        return request.TryTimeOut(_connection is null ? _lastConnectFailure : null);
     }
 
     private void CloseQuietly(GatewayConnectionException reason)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ActorGateway.Diagnostics;
 using ActorGateway.Protocol.Registry;
 
 namespace ActorGateway.Correlation;
@@ -43,14 +44,18 @@ internal sealed class RequestBook
     }
 
     /// <summary>
-    /// Ends with <paramref name="timeOut"/> every request whose deadline is at or before <paramref name="now"/>, and
-    /// forgets those that ended by other means (cancelled) meanwhile.
+    /// Times out every request whose deadline is at or before <paramref name="now"/>, counted in
+    /// <paramref name="metrics"/>, and forgets those that ended by other means (cancelled) meanwhile.
     /// </summary>
-    public void Sweep(long now, Func<IPendingRequest, bool> timeOut)
+    /// <param name="now">The time, as a timestamp of the gateway's clock.</param>
+    /// <param name="metrics">Counts the timeouts.</param>
+    /// <param name="cause">Why no connection is there, when none is: a request that never left ends with it, not just
+    /// with the clock.</param>
+    public void Sweep(long now, GatewayMetrics metrics, GatewayConnectionException? cause)
     {
         foreach (var (id, request) in _inFlight)
         {
-            if (request.IsCompleted || (request.Deadline <= now && timeOut(request)))
+            if (request.IsCompleted || (request.Deadline <= now && TimeOut(request, metrics, cause)))
             {
                 _inFlight.Remove(id);
             }
@@ -64,7 +69,7 @@ internal sealed class RequestBook
                 var request = queue.Dequeue();
                 if (request.Deadline <= now)
                 {
-                    timeOut(request);
+                    TimeOut(request, metrics, cause);
                 }
 
                 if (!request.IsCompleted)
@@ -73,6 +78,17 @@ internal sealed class RequestBook
                 }
             }
         }
+    }
+
+    private static bool TimeOut(IPendingRequest request, GatewayMetrics metrics, GatewayConnectionException? cause)
+    {
+        // Counted before it ends, so whoever awaits the request already sees it counted.
+        if (!request.IsCompleted)
+        {
+            metrics.TimedOut();
+        }
+
+        return request.TryTimeOut(cause);
     }
 
     /// <summary>Fails every written request: the connection they went out on is gone, and they may have reached the server.</summary>
@@ -100,8 +116,34 @@ internal sealed class RequestBook
         }
     }
 
+    /// <summary>
+    /// Ends what the lost connection leaves: written requests fail (they may have reached the server), those bound to it
+    /// but unwritten go back to <paramref name="giveBack"/> in order, and the rest wait for the next connection or fail,
+    /// as <paramref name="policy"/> says.
+    /// </summary>
+    public void ConnectionLost(GatewayConnectionException reason, QueuedRequestPolicy policy, Action<IPendingRequest> giveBack)
+    {
+        FailInFlight(reason);
+        foreach (var bound in TakeBound())
+        {
+            giveBack(bound);
+        }
+
+        if (policy == QueuedRequestPolicy.Fail)
+        {
+            FailQueued(ConnectionFailureKind.NotConnected, $"The request was never written: the connection was lost ({reason.Message}).", reason);
+        }
+    }
+
+    /// <summary>Fails everything, written or not.</summary>
+    public void FailAll(GatewayConnectionException reason)
+    {
+        FailInFlight(reason);
+        FailQueued(reason.Kind, reason.Message, reason.InnerException);
+    }
+
     /// <summary>Takes out, in order, the requests not yet written that were bound to the connection just lost.</summary>
-    public List<IPendingRequest> TakeBound()
+    private List<IPendingRequest> TakeBound()
     {
         var bound = new List<IPendingRequest>();
         foreach (var queue in _queued)
