@@ -44,7 +44,7 @@ public sealed class GatewaySubscription<T> : IAsyncEnumerable<StreamItem<T>>, IA
     /// subscription read by its callback) it fails with an <see cref="InvalidOperationException"/>. It completes when
     /// the subscription is disposed or the gateway stops.
     /// </summary>
-    public Source<StreamItem<T>, NotUsed> AsSource() => Source.FromGraph(new StreamSource<T>(Claim));
+    public Source<StreamItem<T>, NotUsed> AsSource() => HandoffSource.Items<T>(Claim);
 
     /// <summary>
     /// The stream as an Akka.Streams source of batches: one element per batch the publisher handed over (usually one socket
@@ -52,7 +52,7 @@ public sealed class GatewaySubscription<T> : IAsyncEnumerable<StreamItem<T>>, IA
     /// the stream's stages would cost more than handling it. The same single stream as <see cref="AsSource"/>: only one of
     /// them can run.
     /// </summary>
-    public Source<StreamBatch<T>, NotUsed> AsBatchSource() => Source.FromGraph(new StreamBatchSource<T>(Claim));
+    public Source<StreamBatch<T>, NotUsed> AsBatchSource() => HandoffSource.Batches<T>(Claim);
 
     /// <inheritdoc />
     /// <exception cref="InvalidOperationException">The subscription is read by its callback, or is already being read.</exception>
