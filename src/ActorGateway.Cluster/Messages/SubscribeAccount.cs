@@ -10,6 +10,7 @@ namespace ActorGateway.Cluster.Messages;
 /// in flight; what waits for it waits at the publisher, within its bound). The entity answers
 /// <see cref="Publishing.EventsSubscribed"/> from the publisher, and has its session subscribe the market data named in
 /// <paramref name="Options"/> through the session's book. Asking again is answered again and subscribes nothing twice.
+/// Options that are not valid are answered with <see cref="RequestFailed"/> (a <see cref="GatewayProtocolException"/>).
 /// </summary>
 /// <remarks>
 /// The subscription lives as long as the entity: when the account moves, it ends. The keeper that

@@ -46,6 +46,17 @@ internal sealed class AccountSubscribers(long accountId, IActorContext entity, I
             return;
         }
 
+        try
+        {
+            subscribe.Options.Validate();
+        }
+        catch (ArgumentException e)
+        {
+            // Keepers check on their own node; this is for an actor that sent the subscription itself.
+            subscriber.Tell(new RequestFailed(new GatewayProtocolException(e.Message)));
+            return;
+        }
+
         _subscribers[subscriber] = subscribe;
         entity.Watch(subscriber);
         if (_session is { } current)
