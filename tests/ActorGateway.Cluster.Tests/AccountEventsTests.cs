@@ -37,7 +37,7 @@ public sealed class AccountEventsTests(ITestOutputHelper output) : IAsyncLifetim
         await client.Accounts.SubscribeAsync(client.System, account, subscriber, Spots).OrTimeout(Bound);
 
         Assert.IsType<EventsSubscribed>(await probe.ExpectAsync(Bound));
-        await SubscriberActor.ReadUntilAsync(probe, IsSpot(account), Bound, "a spot of the account");
+        await new ItemReader(probe).ReadUntilAsync(IsSpot(account), Bound, "a spot of the account");
         var owner = await OwnerAsync(nodes, account);
         var publisher = await PublisherAsync(owner, account);
         Assert.Equal(2, await CountAsync(publisher)); // the session actor and the subscriber's keeper
@@ -77,6 +77,34 @@ public sealed class AccountEventsTests(ITestOutputHelper output) : IAsyncLifetim
         Assert.Equal((account, account), (first.CtidTraderAccountId, again.CtidTraderAccountId));
     }
 
+    [Fact]
+    public async Task A_subscriber_on_another_node_that_does_not_answer_stalls_only_itself()
+    {
+        var (_, client) = await StartAsync(accountNodes: 2, extraHocon: "");
+        var account = _cluster.AccountIds[0];
+        var stuck = new TestProbe<object>();
+        var fast = new TestProbe<object>();
+        // Never answers a batch: its keeper then never acknowledges one to the publisher.
+        await client.Accounts.SubscribeAsync(client.System, account, client.System.ActorOf(ProbeActor.Props(stuck)), Spots).OrTimeout(Bound);
+        await client.Accounts.SubscribeAsync(client.System, account, client.System.ActorOf(SubscriberActor.Props(fast)), Spots).OrTimeout(Bound);
+        Assert.IsType<EventsSubscribed>(await stuck.ExpectAsync(Bound));
+        Assert.IsType<EventBatch>(await stuck.ExpectAsync(Bound));
+
+        // The market moves: about two ticks in three change a symbol's price.
+        for (var tick = 0; tick < 30; tick++)
+        {
+            _cluster.Clock.Advance(TimeSpan.FromMilliseconds(500));
+        }
+
+        var reader = new ItemReader(fast);
+        for (var spots = 0; spots < 5; spots++)
+        {
+            await reader.ReadUntilAsync(IsSpot(account), Bound, $"spot {spots + 1} for the subscriber that answers");
+        }
+
+        await stuck.ExpectNoMessageAsync(TimeSpan.FromMilliseconds(500));
+    }
+
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
@@ -88,7 +116,8 @@ public sealed class AccountEventsTests(ITestOutputHelper output) : IAsyncLifetim
         var probe = new TestProbe<object>();
         var subscriber = client.System.ActorOf(SubscriberActor.Props(probe));
         await client.Accounts.SubscribeAsync(client.System, account, subscriber, Spots).OrTimeout(Bound);
-        await SubscriberActor.ReadUntilAsync(probe, IsSpot(account), Bound, "a spot of the account");
+        var reader = new ItemReader(probe);
+        await reader.ReadUntilAsync(IsSpot(account), Bound, "a spot of the account");
         var owner = await OwnerAsync(nodes, account);
 
         var clock = System.Diagnostics.Stopwatch.StartNew();
@@ -101,10 +130,10 @@ public sealed class AccountEventsTests(ITestOutputHelper output) : IAsyncLifetim
             await owner.LeaveAsync();
         }
 
-        var before = await SubscriberActor.ReadUntilAsync(probe, item => item.Notice is EventsLost { Reason: GapReason.Moved }, MoveBound,
+        var before = await reader.ReadUntilAsync(item => item.Notice is EventsLost { Reason: GapReason.Moved }, MoveBound,
             "the notice that the account moved");
         var told = clock.Elapsed;
-        var between = await SubscriberActor.ReadUntilAsync(probe, IsSpot(account), MoveBound, "a spot from the new owner");
+        var between = await reader.ReadUntilAsync(IsSpot(account), MoveBound, "a spot from the new owner");
         output.WriteLine($"{(crash ? "crash" : "leave")}: told of the move after {told.TotalSeconds:0.0} s, spots again after " +
             $"{clock.Elapsed.TotalSeconds:0.0} s; before the notice: [{string.Join(", ", before)}], between: [{string.Join(", ", between)}]");
         Assert.DoesNotContain(between, item => item.IsMessage);
