@@ -82,13 +82,14 @@ public sealed class ClusterAccounts
     }
 
     /// <summary>
-    /// Starts a keeper for <paramref name="subscriber"/> in <paramref name="factory"/> (an actor system, or an actor's
-    /// context) and completes once the account's owner has subscribed it, with the keeper: tell it
-    /// <see cref="UnsubscribeEvents"/> to end the subscription (stopping the subscriber ends it too).
+    /// Starts a keeper (see <see cref="KeeperProps"/>) for <paramref name="subscriber"/> in <paramref name="factory"/> (an
+    /// actor system, or an actor's context on that actor's own turn) and completes once the account's owner has subscribed
+    /// it, with the keeper: tell it <see cref="UnsubscribeEvents"/> to end the subscription (stopping the subscriber ends
+    /// it too).
     /// </summary>
     /// <exception cref="ArgumentException">The options are not valid.</exception>
     /// <exception cref="GatewayTimeoutException">The account did not answer within the default timeout plus a margin
-    /// (the keeper is stopped; nothing stays subscribed).</exception>
+    /// (the keeper is stopped, ending any subscription made late).</exception>
     public async Task<IActorRef> SubscribeAsync(IActorRefFactory factory, long accountId, IActorRef subscriber,
         AccountEventsOptions? options = null, CancellationToken cancellationToken = default)
     {

@@ -22,7 +22,11 @@ namespace ActorGateway.Cluster.Messages;
 /// <param name="Options">What it wants; the entity narrows the events to this account.</param>
 public sealed record SubscribeAccount(long AccountId, IActorRef Subscriber, AccountEventsOptions Options) : IClusterMessage;
 
-/// <summary>Ends <paramref name="Subscriber"/>'s subscription to the account's events (the market data stays subscribed).</summary>
+/// <summary>
+/// Ends <paramref name="Subscriber"/>'s subscription to the account's events (the market data stays subscribed). Sent
+/// through the region, it starts the account's entity when that is not running, as any message there does; a keeper
+/// therefore ends its subscription at the publisher directly instead.
+/// </summary>
 /// <param name="AccountId">The ctidTraderAccountId.</param>
 /// <param name="Subscriber">The actor that subscribed.</param>
 public sealed record UnsubscribeAccount(long AccountId, IActorRef Subscriber) : IClusterMessage;
