@@ -71,7 +71,7 @@ internal sealed class AccountEventsKeeper : UntypedActor, IWithTimers
                 Adopt(Sender);
                 break;
             case EventBatch batch:
-                // The publisher may answer the subscription before the entity's relayed EventsSubscribed arrives.
+                // Normally adopted already: the publisher answers EventsSubscribed before it sends a batch.
                 Adopt(Sender);
                 _waiting.Enqueue(new Pending(batch, Sender));
                 Pump();
