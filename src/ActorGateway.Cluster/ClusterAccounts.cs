@@ -1,13 +1,16 @@
+using ActorGateway.Cluster.Events;
 using ActorGateway.Cluster.Messages;
+using ActorGateway.Publishing;
 using Akka.Actor;
 using Google.Protobuf;
 
 namespace ActorGateway.Cluster;
 
 /// <summary>
-/// Task code's door to the accounts of the cluster, from any node (one that hosts accounts or a client node's proxy):
+/// The door to the accounts of the cluster, from any node (one that hosts accounts or a client node's proxy):
 /// <see cref="AskAsync{TResponse}"/> sends the request to the account's entity wherever it lives and returns the typed
-/// reply, or throws the typed <see cref="GatewayException"/> the entity's session reported.
+/// reply, or throws the typed <see cref="GatewayException"/> the entity's session reported; <see cref="SubscribeAsync"/>
+/// and <see cref="KeeperProps"/> subscribe a local actor to an account's events, kept across the account's moves.
 /// </summary>
 public sealed class ClusterAccounts
 {
@@ -56,5 +59,60 @@ public sealed class ClusterAccounts
             _ => throw new GatewayProtocolException(
                 $"{request.Descriptor.Name} for account {accountId} was answered with {reply.GetType().Name}, not {typeof(TResponse).Name}."),
         };
+    }
+
+    /// <summary>
+    /// The props of a keeper of <paramref name="subscriber"/>'s subscription to the account's events: an actor creates it
+    /// as its own child (<c>Context.ActorOf(accounts.KeeperProps(id, Self, options))</c>). The keeper subscribes through the
+    /// region and relays to the subscriber: <see cref="EventsSubscribed"/> once, then <see cref="EventBatch"/>es, each to
+    /// be answered with <see cref="EventsAck"/> to its sender, which the keeper passes on to the account's publisher (so
+    /// the publisher's bound holds across nodes: a slow subscriber stalls only itself). When the account moves (a hand-off,
+    /// its node left or crashed), the subscriber gets a batch with <see cref="EventsLost"/> of reason
+    /// <see cref="GapReason.Moved"/>, and the keeper subscribes again, every second, until the new owner answers; the new
+    /// owner subscribes the options' market data again. The keeper stops when the subscriber stops or tells it
+    /// <see cref="UnsubscribeEvents"/>.
+    /// </summary>
+    /// <exception cref="ArgumentException">The options are not valid.</exception>
+    public Props KeeperProps(long accountId, IActorRef subscriber, AccountEventsOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(subscriber);
+        options ??= new AccountEventsOptions();
+        options.Validate();
+        return AccountEventsKeeper.Props(_region, accountId, subscriber, options);
+    }
+
+    /// <summary>
+    /// Starts a keeper (see <see cref="KeeperProps"/>) for <paramref name="subscriber"/> in <paramref name="factory"/> (an
+    /// actor system, or an actor's context on that actor's own turn) and completes once the account's owner has subscribed
+    /// it, with the keeper: tell it <see cref="UnsubscribeEvents"/> to end the subscription (stopping the subscriber ends
+    /// it too).
+    /// </summary>
+    /// <exception cref="ArgumentException">The options are not valid.</exception>
+    /// <exception cref="GatewayTimeoutException">The account did not answer within the default timeout plus a margin
+    /// (the keeper is stopped, ending any subscription made late).</exception>
+    public async Task<IActorRef> SubscribeAsync(IActorRefFactory factory, long accountId, IActorRef subscriber,
+        AccountEventsOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        ArgumentNullException.ThrowIfNull(subscriber);
+        options ??= new AccountEventsOptions();
+        options.Validate();
+        var subscribed = new TaskCompletionSource<IActorRef>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var keeper = factory.ActorOf(AccountEventsKeeper.Props(_region, accountId, subscriber, options, subscribed));
+        var wait = _defaultTimeout + Margin;
+        try
+        {
+            return await subscribed.Task.WaitAsync(wait, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            keeper.Tell(new UnsubscribeEvents(subscriber));
+            throw new GatewayTimeoutException($"Subscribing to account {accountId}'s events", wait, written: false);
+        }
+        catch (OperationCanceledException)
+        {
+            keeper.Tell(new UnsubscribeEvents(subscriber));
+            throw;
+        }
     }
 }

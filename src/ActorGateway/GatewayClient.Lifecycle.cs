@@ -34,10 +34,16 @@ public sealed partial class GatewayClient
         }
 
         var closed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        // A gateway whose parent actor already stopped it answers nothing; its connection actor failed what was pending
+        // as it stopped, so there is nothing left to close or drain.
+        var stopped = Gateway.WatchAsync();
         Gateway.Tell(new Shutdown(closed));
-        await closed.Task.ConfigureAwait(false);
-        await _events.DrainAsync().ConfigureAwait(false);
-        await Gateway.GracefulStop(TimeSpan.FromSeconds(10)).ConfigureAwait(false);
+        if (await Task.WhenAny(closed.Task, stopped).ConfigureAwait(false) == closed.Task)
+        {
+            await Task.WhenAny(_events.DrainAsync(), stopped).ConfigureAwait(false);
+            await Gateway.GracefulStop(TimeSpan.FromSeconds(10)).ConfigureAwait(false);
+        }
+
         if (_ownsSystem)
         {
             await _system.Terminate().ConfigureAwait(false);

@@ -51,8 +51,10 @@ public sealed partial class GatewayClient : IGatewayClient
     /// <param name="sinks">Further receivers of everything inbound, called on the connection actor's turn.</param>
     /// <param name="wait">True to return only once the gateway actor has started (blocking the calling thread for that long);
     /// false to return at once, the caller then awaiting <see cref="StartedAsync"/> before using the client.</param>
+    /// <param name="parent">Where the gateway actor is created: an actor's context, on that actor's own turn, to make it a
+    /// child the actor supervises; null for <c>/user</c> of <paramref name="system"/>.</param>
     internal GatewayClient(ActorSystem? system, GatewaySettings settings, SessionHookup? session, IReadOnlyList<IInboundSink> sinks,
-        bool wait = true)
+        bool wait = true, IActorRefFactory? parent = null)
     {
         var metrics = new GatewayMetrics(settings.Name);
         _settings = settings;
@@ -67,7 +69,7 @@ public sealed partial class GatewayClient : IGatewayClient
         _ownsSystem = system is null;
         _system = system ?? ActorSystem.Create("actorgateway", OwnSystemConfig);
         var ready = new TaskCompletionSource<GatewayRefs>(TaskCreationOptions.RunContinuationsAsynchronously);
-        Gateway = _system.ActorOf(GatewayActor.Props(_wiring, _events, ready), $"gateway-{settings.Name}");
+        Gateway = (parent ?? _system).ActorOf(GatewayActor.Props(_wiring, _events, ready), $"gateway-{settings.Name}");
         // Requests go straight to the connection actor, in the order they were made; its ref is known as soon as the
         // gateway actor has started, a matter of microseconds when a thread is free to start it.
         _started = ready.Task;

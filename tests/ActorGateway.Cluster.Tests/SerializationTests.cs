@@ -1,3 +1,4 @@
+using ActorGateway.Cluster.Events;
 using ActorGateway.Cluster.Hosting;
 using ActorGateway.Cluster.Messages;
 using ActorGateway.Cluster.Serialization;
@@ -5,9 +6,12 @@ using ActorGateway.Cluster.Tests.Support;
 using ActorGateway.Protocol;
 using ActorGateway.Protocol.Messages;
 using ActorGateway.Protocol.Registry;
+using ActorGateway.Publishing;
 using ActorGateway.Session;
 using ActorGateway.Trading;
+using Akka.Actor;
 using Akka.Remote.Serialization;
+using Google.Protobuf;
 using AkkaSerialization = Akka.Serialization.Serialization;
 
 namespace ActorGateway.Cluster.Tests;
@@ -32,7 +36,12 @@ public sealed class SerializationTests : IAsyncLifetime
         var types = typeof(IClusterMessage).Assembly.GetTypes()
             .Where(t => t.IsClass && !t.IsAbstract && typeof(IClusterMessage).IsAssignableFrom(t))
             .Append(typeof(OrderUpdate))
-            .Append(typeof(OrderOutcome));
+            .Append(typeof(OrderOutcome))
+            // The publisher's messages a subscriber on another node exchanges with it.
+            .Append(typeof(EventBatch))
+            .Append(typeof(EventsAck))
+            .Append(typeof(EventsSubscribed))
+            .Append(typeof(UnsubscribeEvents));
         var data = new TheoryData<Type>();
         foreach (var type in types)
         {
@@ -46,6 +55,16 @@ public sealed class SerializationTests : IAsyncLifetime
     [MemberData(nameof(ProjectMessageTypes))]
     public void The_projects_messages_are_bound_to_its_own_serializer(Type type) =>
         Assert.IsType<ClusterMessageSerializer>(Serialization.FindSerializerForType(type));
+
+    [Fact]
+    public void The_serializer_is_bound_to_exactly_the_types_the_tests_list()
+    {
+        var listed = ProjectMessageTypes().Cast<object[]>().Select(row => (Type)row[0]).ToList();
+
+        // Every bound type is one of the listed ones or their interface; every listed one is covered by a binding.
+        Assert.All(ClusterMessageSerializer.BoundTypes, bound => Assert.Contains(listed, type => bound.IsAssignableFrom(type)));
+        Assert.All(listed, type => Assert.Contains(ClusterMessageSerializer.BoundTypes, bound => bound.IsAssignableFrom(type)));
+    }
 
     [Fact]
     public void Every_open_api_payload_is_bound_to_akkas_protobuf_serializer()
@@ -169,6 +188,141 @@ public sealed class SerializationTests : IAsyncLifetime
         Assert.Equal(new StartAccount(3003), RoundTrip(new StartAccount(3003)));
         Assert.Equal(new AccountStarted(3003), RoundTrip(new AccountStarted(3003)));
         Assert.Same(StopAccount.Instance, RoundTrip(StopAccount.Instance));
+    }
+
+    public static TheoryData<string> NoticeKinds() => new(Notices.Keys);
+
+    [Theory]
+    [MemberData(nameof(NoticeKinds))]
+    public void Every_notice_kind_crosses_in_a_batch_with_its_fields(string kind)
+    {
+        var notice = Notices[kind];
+
+        var back = Assert.Single(RoundTrip(new EventBatch([StreamItem.OfNotice<IMessage>(notice)])).Items);
+
+        Assert.False(back.IsMessage);
+        AssertSameNotice(notice, back.Notice!);
+    }
+
+    [Fact]
+    public void A_batch_mixing_events_and_notices_keeps_their_order_and_presence()
+    {
+        var spot = new ProtoOASpotEvent { CtidTraderAccountId = 3001, SymbolId = 1, Bid = 108_123 };
+        var execution = new ProtoOAExecutionEvent { CtidTraderAccountId = 3001, ExecutionType = ProtoOAExecutionType.OrderFilled };
+        IReadOnlyList<StreamItem<IMessage>> items =
+        [
+            StreamItem.OfMessage<IMessage>(spot),
+            StreamItem.OfNotice<IMessage>(new EventsLost(12, GapReason.Overflow)),
+            StreamItem.OfMessage<IMessage>(execution),
+            StreamItem.OfNotice<IMessage>(new EventsLost(null, GapReason.Moved)),
+            StreamItem.OfMessage<IMessage>(spot),
+        ];
+
+        var back = RoundTrip(new EventBatch(items)).Items;
+
+        Assert.Equal(5, back.Count);
+        var firstSpot = Assert.IsType<ProtoOASpotEvent>(back[0].Message);
+        Assert.Equal(spot, firstSpot);
+        Assert.False(firstSpot.HasAsk);
+        Assert.Equal(new EventsLost(12, GapReason.Overflow), back[1].Notice);
+        Assert.Equal(execution, back[2].Message);
+        Assert.Equal(new EventsLost(null, GapReason.Moved), back[3].Notice);
+        Assert.Equal(spot, back[4].Message);
+    }
+
+    [Fact]
+    public void A_notice_of_a_lost_connection_carries_no_inner_exceptions_text()
+    {
+        const string secret = "access-token-7f3a9c";
+        var lost = new ConnectionLost(new GatewayEndpoint("demo.ctraderapi.com", 5035),
+            new GatewayConnectionException(ConnectionFailureKind.ConnectionLost, "The connection was lost.", new InvalidOperationException(secret)));
+        var batch = new EventBatch([StreamItem.OfNotice<IMessage>(lost)]);
+
+        var bytes = Serialization.FindSerializerFor(batch).ToBinary(batch);
+
+        Assert.DoesNotContain(secret, System.Text.Encoding.UTF8.GetString(bytes), StringComparison.Ordinal);
+        Assert.Equal("The connection was lost.", Assert.IsType<ConnectionLost>(Assert.Single(RoundTrip(batch).Items).Notice).Reason.Message);
+    }
+
+    [Fact]
+    public void A_subscription_to_an_account_keeps_its_subscriber_filters_and_market_data()
+    {
+        var subscriber = _node.System.ActorOf(Props.Empty, "subscriber");
+        var options = new AccountEventsOptions
+        {
+            PayloadTypes = [(uint)ProtoOAPayloadType.ProtoOaSpotEvent], SymbolIds = [], Capacity = 50, Overflow = OverflowPolicy.DropNewest,
+            Spots = [1, 2], Depth = [3], LiveTrendbars = [new LiveTrendbar(1, ProtoOATrendbarPeriod.M5)],
+        };
+
+        var back = RoundTrip(new SubscribeAccount(3001, subscriber, options));
+
+        Assert.Equal((3001L, subscriber), (back.AccountId, back.Subscriber));
+        Assert.Equal(options.PayloadTypes, back.Options.PayloadTypes);
+        Assert.NotNull(back.Options.SymbolIds); // empty is "no symbol", not "every symbol"
+        Assert.Empty(back.Options.SymbolIds);
+        Assert.Equal((50, OverflowPolicy.DropNewest), (back.Options.Capacity, back.Options.Overflow));
+        Assert.Equal(options.Spots, back.Options.Spots);
+        Assert.Equal(options.Depth, back.Options.Depth);
+        Assert.Equal(options.LiveTrendbars, back.Options.LiveTrendbars);
+        var everything = RoundTrip(new SubscribeAccount(3001, subscriber, new AccountEventsOptions())).Options;
+        Assert.Null(everything.PayloadTypes);
+        Assert.Null(everything.SymbolIds);
+    }
+
+    [Fact]
+    public void The_publishers_answers_and_unsubscriptions_keep_their_actor()
+    {
+        var subscriber = _node.System.ActorOf(Props.Empty, "keeper");
+
+        Assert.Equal(new EventsSubscribed(subscriber), RoundTrip(new EventsSubscribed(subscriber)));
+        Assert.Equal(new UnsubscribeEvents(subscriber), RoundTrip(new UnsubscribeEvents(subscriber)));
+        Assert.Equal(new UnsubscribeAccount(3002, subscriber), RoundTrip(new UnsubscribeAccount(3002, subscriber)));
+        Assert.Equal(EventsAck.Instance, RoundTrip(EventsAck.Instance));
+    }
+
+    private static readonly Dictionary<string, GatewayNotice> Notices = new()
+    {
+        ["events lost"] = new EventsLost(7, GapReason.Reconnect),
+        ["events lost, count unknown, moved"] = new EventsLost(null, GapReason.Moved),
+        ["connection established"] = new ConnectionEstablished(new GatewayEndpoint("live.ctraderapi.com", 5035)),
+        ["connection lost"] = new ConnectionLost(new GatewayEndpoint("live.ctraderapi.com", 5035),
+            new GatewayConnectionException(ConnectionFailureKind.ServerSilent, "The server went silent.", written: true)),
+        ["session restored"] = new SessionRestored(3),
+        ["account reconciled"] = new AccountReconciled(3001, new ProtoOAReconcileRes
+        {
+            CtidTraderAccountId = 3001,
+            Order = { new ProtoOAOrder { OrderId = 9, TradeData = new ProtoOATradeData { SymbolId = 1, Volume = 100, TradeSide = ProtoOATradeSide.Buy } } },
+        }),
+        ["account disconnected"] = new AccountDisconnected(3001),
+        ["account token invalidated"] = new AccountTokenInvalidated([3001, 3002], "expired", Refreshing: true),
+        ["account unavailable"] = new AccountUnavailable(3003, new GatewayAccountException(3003, AccountFailureKind.NotGranted, "not granted")),
+    };
+
+    // Records holding an exception or a list compare those by reference: compared here field by field.
+    private static void AssertSameNotice(GatewayNotice expected, GatewayNotice actual)
+    {
+        switch (expected)
+        {
+            case ConnectionLost lost:
+                var back = Assert.IsType<ConnectionLost>(actual);
+                Assert.Equal(lost.Endpoint, back.Endpoint);
+                Assert.Equal((lost.Reason.Kind, lost.Reason.WasWritten, lost.Reason.Message), (back.Reason.Kind, back.Reason.WasWritten, back.Reason.Message));
+                break;
+            case AccountTokenInvalidated invalidated:
+                var token = Assert.IsType<AccountTokenInvalidated>(actual);
+                Assert.Equal(invalidated.AccountIds, token.AccountIds);
+                Assert.Equal((invalidated.Reason, invalidated.Refreshing), (token.Reason, token.Refreshing));
+                break;
+            case AccountUnavailable unavailable:
+                var gone = Assert.IsType<AccountUnavailable>(actual);
+                Assert.Equal(unavailable.AccountId, gone.AccountId);
+                var error = Assert.IsType<GatewayAccountException>(gone.Error);
+                Assert.Equal((AccountFailureKind.NotGranted, "not granted"), (error.Kind, error.Message));
+                break;
+            default:
+                Assert.Equal(expected, actual);
+                break;
+        }
     }
 
     private GatewayException Cross(GatewayException exception) => RoundTrip(new RequestFailed(exception)).Cause;

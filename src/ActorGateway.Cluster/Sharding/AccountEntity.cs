@@ -4,6 +4,7 @@ using ActorGateway.Cluster.Messages;
 using ActorGateway.Protocol;
 using ActorGateway.Protocol.Messages;
 using ActorGateway.Protocol.Registry;
+using ActorGateway.Session;
 using Akka.Actor;
 using Akka.Event;
 
@@ -11,7 +12,9 @@ namespace ActorGateway.Cluster.Sharding;
 
 /// <summary>
 /// The one live owner of a trading account in the cluster: it owns the account's <see cref="Session.GatewaySession"/>
-/// (created when the entity starts, closed when it stops) and serves <see cref="AccountEnvelope"/>s through it. On start
+/// (its child, created when the entity starts, closed when it stops) and serves <see cref="AccountEnvelope"/>s through it,
+/// market-data subscriptions among them through the session's book; it subscribes <see cref="SubscribeAccount"/>'s
+/// subscribers, from any node, to the session's publisher. On start
 /// it reconciles the account before taking any request, so a new owner after a failover knows the account's positions
 /// and orders first; requests that arrive meanwhile are held, in order. A failed reconcile fails what was held (typed)
 /// and is tried again. With a lease, it checks right before each trading request that this node still holds its shard's
@@ -31,6 +34,7 @@ internal sealed class AccountEntity : UntypedActor, IWithTimers
     private readonly ShardLeases? _leases;
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly Queue<(AccountEnvelope Envelope, IActorRef Sender)> _held = new();
+    private readonly AccountSubscribers _subscribers;
     private Task<AccountSession>? _opening;
     private AccountSession? _session;
     private Akka.Coordination.Lease? _lease;
@@ -42,6 +46,7 @@ internal sealed class AccountEntity : UntypedActor, IWithTimers
         _accountId = accountId;
         _sessions = sessions;
         _leases = leases;
+        _subscribers = new AccountSubscribers(accountId, Context, _log);
     }
 
     public ITimerScheduler Timers { get; set; } = null!;
@@ -54,12 +59,17 @@ internal sealed class AccountEntity : UntypedActor, IWithTimers
             ? Akka.Actor.Props.Create(() => new AccountEntity(account, sessions, leases))
             : Akka.Actor.Props.Create(() => new RefusedEntity(entityId));
 
+    // The session's top actor is the only child that could fail this way: restarting it would give it new children that
+    // the session's refs do not know. Stopped, its connection actor fails every request in flight once (typed), and the
+    // entity then stops too (see SessionLost), so sharding starts it afresh with a new session. Reply relays do not throw.
+    protected override SupervisorStrategy SupervisorStrategy() => new OneForOneStrategy(Decider.From(Directive.Stop));
+
     protected override void PreStart()
     {
         // The very instance the shard acquired (the provider keeps one per name, path and owner), so checking it costs no I/O.
         _lease = _leases?.For(_accountId, Context.System);
         _fencing = AccountFencing.Get(Context.System);
-        _opening = _sessions.CreateAsync(_accountId, Context.System);
+        _opening = _sessions.CreateAsync(_accountId, Context);
         _opening.PipeTo(Self, success: session => new SessionOpened(session));
         Become(Opening);
     }
@@ -87,6 +97,8 @@ internal sealed class AccountEntity : UntypedActor, IWithTimers
         {
             case SessionOpened opened:
                 _session = opened.Session;
+                Context.Watch(opened.Session.Session.Actor);
+                _subscribers.Attach(opened.Session);
                 Reconcile();
                 Become(Starting);
                 break;
@@ -107,7 +119,7 @@ internal sealed class AccountEntity : UntypedActor, IWithTimers
                 Context.Stop(Self);
                 break;
             default:
-                Unhandled(message);
+                OnSubscription(message);
                 break;
         }
     }
@@ -145,7 +157,7 @@ internal sealed class AccountEntity : UntypedActor, IWithTimers
                 Close();
                 break;
             default:
-                Unhandled(message);
+                OnSubscription(message);
                 break;
         }
     }
@@ -164,7 +176,7 @@ internal sealed class AccountEntity : UntypedActor, IWithTimers
                 Close();
                 break;
             default:
-                Unhandled(message);
+                OnSubscription(message);
                 break;
         }
     }
@@ -180,9 +192,42 @@ internal sealed class AccountEntity : UntypedActor, IWithTimers
                 Sender.Tell(new RequestFailed(Moving()));
                 break;
             default:
-                // Late replies to the start's reconcile and similar: nothing waits for them any more.
+                // Late replies to the start's reconcile and similar: nothing waits for them any more. A subscription is not
+                // answered: its keeper asks again and reaches the account's next owner.
                 break;
         }
+    }
+
+    private void OnSubscription(object message)
+    {
+        switch (message)
+        {
+            case SubscribeAccount subscribe:
+                _subscribers.Subscribe(subscribe);
+                break;
+            case UnsubscribeAccount unsubscribe:
+                _subscribers.Forget(unsubscribe.Subscriber);
+                break;
+            case Terminated t when _session is { } s && t.ActorRef.Equals(s.Session.Actor):
+                SessionLost();
+                break;
+            case Terminated t:
+                _subscribers.Forget(t.ActorRef);
+                break;
+            default:
+                Unhandled(message);
+                break;
+        }
+    }
+
+    // The session stopped without being closed (it failed beyond its own restarts): its requests in flight have ended
+    // typed; those held here were never sent. Sharding starts the entity again, with a new session.
+    private void SessionLost()
+    {
+        _log.Error("Account {0}'s session stopped by itself; the entity stops and starts again", _accountId);
+        FailHeld(new GatewayConnectionException(ConnectionFailureKind.Faulted,
+            $"Account {_accountId}'s session stopped; nothing was sent, send it again."));
+        Context.Stop(Self);
     }
 
     private void Reconcile() =>
@@ -221,6 +266,13 @@ internal sealed class AccountEntity : UntypedActor, IWithTimers
 
         var session = _session!;
         var within = (envelope.Timeout ?? session.RequestTimeout) + RelayMargin;
+        if (BookedRequests.IsBooked(envelope.Request))
+        {
+            // Booked, so the session renews it after its reconnects, as it does for a subscriber's market data.
+            session.Session.Actor.Tell(new ChangeSubscription(envelope.Request), Context.ActorOf(ReplyRelay.Props(requester, false, within)));
+            return;
+        }
+
         var relay = Context.ActorOf(ReplyRelay.Props(requester, trading, within));
         // Checked again by the connection actor right before the frame is written: the order may wait in the session
         // (a reconnect) or behind the throttle, and the lease can lapse meanwhile.

@@ -5,9 +5,10 @@ using Akka.Cluster.Sharding;
 namespace ActorGateway.Cluster.Sharding;
 
 /// <summary>
-/// Routes <see cref="AccountEnvelope"/>s and <see cref="StartAccount"/>s to the entity named by the account id (sharding's
-/// own start messages it handles by itself). The shard is the account id modulo the shard count: a pure function of the id, so every node, of any
-/// version, computes the same one (a string hash code would differ between processes).
+/// Routes <see cref="AccountEnvelope"/>s, <see cref="StartAccount"/>s, <see cref="SubscribeAccount"/>s and
+/// <see cref="UnsubscribeAccount"/>s to the entity named by the account id (sharding's own start messages it handles by
+/// itself). The shard is the account id modulo the shard count: a pure function of the id, so every node, of any version,
+/// computes the same one (a string hash code would differ between processes).
 /// </summary>
 public sealed class AccountMessageExtractor : IMessageExtractor
 {
@@ -27,6 +28,8 @@ public sealed class AccountMessageExtractor : IMessageExtractor
     {
         AccountEnvelope e => e.AccountId.ToString(CultureInfo.InvariantCulture),
         StartAccount s => s.AccountId.ToString(CultureInfo.InvariantCulture),
+        SubscribeAccount s => s.AccountId.ToString(CultureInfo.InvariantCulture),
+        UnsubscribeAccount u => u.AccountId.ToString(CultureInfo.InvariantCulture),
         _ => null,
     };
 

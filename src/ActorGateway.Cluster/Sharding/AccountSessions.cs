@@ -5,9 +5,9 @@ using Akka.Actor;
 namespace ActorGateway.Cluster.Sharding;
 
 /// <summary>
-/// Makes the session of an account entity: the application's options for the account (credentials, hosts), under a
-/// gateway name of its own per incarnation, so an entity that comes back to this node while its previous session is still
-/// shutting down does not collide with it.
+/// Makes the session of an account entity, as the entity's child: the application's options for the account (credentials,
+/// hosts), under a gateway name of its own per incarnation, so the logs and metrics of an entity that comes back to this
+/// node tell its sessions apart.
 /// </summary>
 public sealed class AccountSessions
 {
@@ -23,17 +23,18 @@ public sealed class AccountSessions
     }
 
     /// <summary>
-    /// Creates the account's session in <paramref name="system"/> without blocking a thread while its actors start (a node
-    /// starting many accounts at once would otherwise starve the thread pool, heartbeats included); it connects on its
-    /// first request.
+    /// Creates the account's session as a child of <paramref name="entity"/>, without blocking a thread while its actors
+    /// start (a node starting many accounts at once would otherwise starve the thread pool, heartbeats included); it
+    /// connects on its first request. Call it on the entity's turn: everything up to the first await, the child's creation
+    /// included, runs before this returns.
     /// </summary>
     /// <exception cref="ArgumentException">The options are not valid (the task fails with it).</exception>
-    internal async Task<AccountSession> CreateAsync(long accountId, ActorSystem system)
+    internal async Task<AccountSession> CreateAsync(long accountId, IActorContext entity)
     {
         var options = _optionsFor(accountId);
         var incarnation = Interlocked.Increment(ref _incarnations);
         options.Gateway.Name = string.Create(CultureInfo.InvariantCulture, $"account-{accountId}-{incarnation}");
-        var session = await GatewaySession.CreateAsync(system, options).ConfigureAwait(false);
+        var session = await GatewaySession.CreateAsync(entity, options).ConfigureAwait(false);
         return new AccountSession(session, options.Gateway.RequestTimeout);
     }
 }

@@ -1,4 +1,5 @@
 using ActorGateway.Cluster.Messages;
+using ActorGateway.Session;
 using ActorGateway.Trading;
 using Akka.Actor;
 using Google.Protobuf;
@@ -7,7 +8,8 @@ namespace ActorGateway.Cluster.Sharding;
 
 /// <summary>
 /// Stands in for a remote requester towards the session, for one request: passes the reply and order steps on, and turns
-/// a <c>Status.Failure</c> into <see cref="RequestFailed"/>, which can cross nodes with the typed exception intact. It
+/// a <c>Status.Failure</c> into <see cref="RequestFailed"/>, which can cross nodes with the typed exception intact, and a
+/// booked market-data change's <c>SubscriptionChanged</c> into the Open API response the requester expects. It
 /// stops after the reply, or for a trading request whose requester follows the order, after the <see cref="OrderOutcome"/>.
 /// </summary>
 internal sealed class ReplyRelay : UntypedActor
@@ -46,6 +48,10 @@ internal sealed class ReplyRelay : UntypedActor
                 break;
             case OrderUpdate update:
                 _requester.Tell(update);
+                break;
+            case SubscriptionChanged changed:
+                _requester.Tell(BookedRequests.Response(changed.Request));
+                Context.Stop(Self);
                 break;
             case IMessage reply:
                 _requester.Tell(reply);

@@ -8,4 +8,10 @@ public enum GapReason
 
     /// <summary>The connection was lost; whatever the server sent meanwhile never arrived.</summary>
     Reconnect,
+
+    /// <summary>
+    /// The account's events come from another owner now: on a cluster, its entity moved to another node (a hand-off, or its
+    /// node left or crashed) or started again, and whatever was published meanwhile never reached the subscriber.
+    /// </summary>
+    Moved,
 }

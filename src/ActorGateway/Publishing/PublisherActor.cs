@@ -76,6 +76,9 @@ internal sealed class PublisherActor : UntypedActor
             case Terminated terminated:
                 Forget(terminated.ActorRef);
                 break;
+            case CountSubscribers:
+                Sender.Tell(new SubscribersCounted(_subscribers.Count));
+                break;
             case EventsAck:
                 break; // from a subscriber already forgotten
             default:

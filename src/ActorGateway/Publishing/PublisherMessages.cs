@@ -34,3 +34,17 @@ public sealed record EventsAck
     /// <summary>The one instance.</summary>
     public static readonly EventsAck Instance = new();
 }
+
+/// <summary>
+/// Asked of the publisher: how many subscribers it has now (actors and its own readers, the session actor among them).
+/// Answered with <see cref="SubscribersCounted"/>.
+/// </summary>
+public sealed record CountSubscribers
+{
+    /// <summary>The one instance.</summary>
+    public static readonly CountSubscribers Instance = new();
+}
+
+/// <summary>The publisher's answer to <see cref="CountSubscribers"/>.</summary>
+/// <param name="Count">How many subscribers it delivers to.</param>
+public sealed record SubscribersCounted(int Count);

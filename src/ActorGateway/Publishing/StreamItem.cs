@@ -29,6 +29,18 @@ public readonly struct StreamItem<T>
     public override string ToString() => Message is { } m ? m.Descriptor.Name : Notice?.ToString() ?? "(empty)";
 }
 
+/// <summary>Makes stream items, for code that relays a stream (across cluster nodes, say) or adds a notice of its own.</summary>
+public static class StreamItem
+{
+    /// <summary>An item carrying the event <paramref name="message"/>.</summary>
+    public static StreamItem<T> OfMessage<T>(T message)
+        where T : class, IMessage => new(message ?? throw new ArgumentNullException(nameof(message)), null);
+
+    /// <summary>An item carrying <paramref name="notice"/>.</summary>
+    public static StreamItem<T> OfNotice<T>(GatewayNotice notice)
+        where T : class, IMessage => new(null, notice ?? throw new ArgumentNullException(nameof(notice)));
+}
+
 /// <summary>Conversions between the publisher's items and a subscription's typed ones.</summary>
 internal static class StreamItems
 {

@@ -35,11 +35,11 @@ public sealed partial class GatewaySession : IGatewaySession
     /// </summary>
     /// <exception cref="ArgumentException">The options are not valid; the message names the setting, never a secret.</exception>
     public GatewaySession(ActorSystem? system, SessionOptions options)
-        : this(system, options, wait: true)
+        : this(system, options, wait: true, parent: null)
     {
     }
 
-    private GatewaySession(ActorSystem? system, SessionOptions options, bool wait)
+    private GatewaySession(ActorSystem? system, SessionOptions options, bool wait, IActorRefFactory? parent)
     {
         var settings = _settings = SessionSettings.From(options);
         var core = GatewaySettings.From(options.Gateway);
@@ -53,7 +53,7 @@ public sealed partial class GatewaySession : IGatewaySession
             // Reconnecting while the server refuses the application's credentials would only be refused again.
             RetryPolicy = new SessionRetryPolicy(core.RetryPolicy, () => status.CredentialsRefused),
         }, new SessionHookup((wiring, connection, publisher) => SessionActor.Props(settings, wiring, parts, connection, publisher),
-            book.EverSubscribed), [new SymbolChanges(Symbols)], wait);
+            book.EverSubscribed), [new SymbolChanges(Symbols)], wait, parent);
     }
 
     /// <summary>
@@ -64,7 +64,28 @@ public sealed partial class GatewaySession : IGatewaySession
     /// <exception cref="ArgumentException">The options are not valid; the message names the setting, never a secret.</exception>
     public static async Task<GatewaySession> CreateAsync(ActorSystem? system, SessionOptions options)
     {
-        var session = new GatewaySession(system, options, wait: false);
+        var session = new GatewaySession(system, options, wait: false, parent: null);
+        await session._client.StartedAsync().ConfigureAwait(false);
+        return session;
+    }
+
+    /// <summary>
+    /// Creates a session as <see cref="CreateAsync(ActorSystem?, SessionOptions)"/> does, its top actor
+    /// <c>gateway-{name}</c> a child of the actor whose <paramref name="parent"/> context this is, so that actor supervises
+    /// the session and its connection (and stopping it stops them). Call it on that actor's own turn, e.g. in its
+    /// <c>PreStart</c>: the child is created before this method returns its task.
+    /// </summary>
+    /// <remarks>
+    /// The gateway actor's own strategy restarts a failing connection actor ten times a minute, then escalates. The parent
+    /// should then stop it rather than restart it: a restarted gateway actor makes new children, which this session's refs
+    /// (<see cref="Actor"/>, <see cref="Publisher"/>) would not know.
+    /// </remarks>
+    /// <exception cref="ArgumentException">The options are not valid (the task fails with it); the message names the
+    /// setting, never a secret.</exception>
+    public static async Task<GatewaySession> CreateAsync(IActorContext parent, SessionOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(parent);
+        var session = new GatewaySession(parent.System, options, wait: false, parent);
         await session._client.StartedAsync().ConfigureAwait(false);
         return session;
     }

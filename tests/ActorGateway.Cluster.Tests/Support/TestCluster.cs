@@ -14,13 +14,17 @@ internal sealed class TestCluster : IAsyncDisposable
     public const string Token = "cluster-access-token";
     private readonly List<ClusterNode> _nodes = [];
 
-    private TestCluster(SimulatorServer server, long[] accounts)
+    private TestCluster(SimulatorServer server, FakeTimeProvider clock, long[] accounts)
     {
         Server = server;
+        Clock = clock;
         AccountIds = accounts;
     }
 
     public SimulatorServer Server { get; }
+
+    /// <summary>The simulator's clock: advancing it by its tick interval makes the market move (spots for subscribers).</summary>
+    public FakeTimeProvider Clock { get; }
 
     public IReadOnlyList<long> AccountIds { get; }
 
@@ -30,9 +34,10 @@ internal sealed class TestCluster : IAsyncDisposable
         var options = new SimulatorOptions { Port = 0, UseTls = false };
         options.Credentials.Accounts = [.. ids.Select(id => new AccountOptions { AccountId = id })];
         options.Credentials.Tokens = [new TokenOptions { AccessToken = Token, AccountIds = [.. ids] }];
-        var server = new SimulatorServer(options, new FakeTimeProvider());
+        var clock = new FakeTimeProvider();
+        var server = new SimulatorServer(options, clock);
         await server.StartAsync().OrTimeout();
-        return new TestCluster(server, ids);
+        return new TestCluster(server, clock, ids);
     }
 
     /// <summary>Starts a node; <paramref name="hostsAccounts"/> false makes a client node with a proxy.</summary>

@@ -145,6 +145,25 @@ public sealed class SessionActorTests : GatewayTestKit
         Assert.Equal("91", (await version.OrTimeout()).Version);
     }
 
+    [Fact]
+    public async Task CreateAsync_with_a_parent_makes_the_session_its_child_stopped_with_it()
+    {
+        var created = new TaskCompletionSource<GatewaySession>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var parent = Sys.ActorOf(Props.Create(() => new SessionParent(SessionHarness.Options(Time, Transport, Logs, "child"), created)), "owner");
+        var session = await created.Task.OrTimeout();
+
+        Assert.Equal(parent.Path / "gateway-child" / "session", session.Actor.Path);
+        Assert.Equal(parent.Path / "gateway-child" / "publisher", session.Publisher.Path);
+        var counted = await session.Publisher.Ask<SubscribersCounted>(CountSubscribers.Instance).OrTimeout();
+        Assert.Equal(1, counted.Count); // the session actor itself
+
+        Watch(session.Actor);
+        Sys.Stop(parent);
+        ExpectTerminated(session.Actor);
+        // The session's actors are gone with their parent: disposing it afterwards still ends.
+        await session.DisposeAsync().AsTask().OrTimeout();
+    }
+
     private GatewaySession CreateSession(Action<SessionOptions>? configure = null)
     {
         var options = SessionHarness.Options(Time, Transport, Logs, $"s{_sessions.Count}");
@@ -182,4 +201,15 @@ public sealed class SessionActorTests : GatewayTestKit
         CtidTraderAccountId = SessionHarness.Account,
         Trader = new ProtoOATrader { CtidTraderAccountId = SessionHarness.Account, Balance = 1, DepositAssetId = 1, MoneyDigits = 2 },
     };
+
+    /// <summary>An actor that owns a session, created on its own turn as an account entity does.</summary>
+    private sealed class SessionParent(SessionOptions options, TaskCompletionSource<GatewaySession> created) : UntypedActor
+    {
+        protected override void PreStart() =>
+            GatewaySession.CreateAsync(Context, options).ContinueWith(
+                t => _ = t.IsCompletedSuccessfully ? created.TrySetResult(t.Result) : created.TrySetException(t.Exception!),
+                TaskScheduler.Default);
+
+        protected override void OnReceive(object message) => Unhandled(message);
+    }
 }
