@@ -35,8 +35,12 @@ internal sealed class ClusterNodeHost : IAsyncDisposable
 
     public Akka.Cluster.Cluster Cluster => Akka.Cluster.Cluster.Get(System);
 
+    /// <param name="options">The node's options.</param>
+    /// <param name="akkaLogLevel">Akka's own log level.</param>
+    /// <param name="akkaLogFile">Where Akka's log lines go (null: the console).</param>
+    /// <param name="cancellationToken">Cancels the start.</param>
     /// <exception cref="ArgumentException">The options are not valid.</exception>
-    public static async Task<ClusterNodeHost> StartAsync(AccountClusterOptions options, string akkaLogLevel,
+    public static async Task<ClusterNodeHost> StartAsync(AccountClusterOptions options, string akkaLogLevel, string? akkaLogFile,
         CancellationToken cancellationToken)
     {
         // No console lifetime or logging defaults: the command owns Ctrl+C and SIGTERM, and prints its own lines.
@@ -47,6 +51,16 @@ internal sealed class ClusterNodeHost : IAsyncDisposable
             // Dead letters are routine while nodes come and go (a killed node's messages); they would bury what matters.
             akka.AddHocon($"akka.loglevel = {akkaLogLevel}\nakka.log-dead-letters = off\nakka.log-dead-letters-during-shutdown = off",
                 HoconAddMode.Prepend);
+            if (akkaLogFile is not null)
+            {
+                akka.AddHocon($"{AkkaFileLogger.FileKey} = \"{akkaLogFile.Replace("\\", "/", StringComparison.Ordinal)}\"", HoconAddMode.Prepend);
+                akka.ConfigureLoggers(loggers =>
+                {
+                    loggers.LogLevel = Akka.Event.Logging.LogLevelFor(akkaLogLevel);
+                    loggers.ClearLoggers();
+                    loggers.AddLogger<AkkaFileLogger>();
+                });
+            }
         });
         var host = builder.Build();
         try

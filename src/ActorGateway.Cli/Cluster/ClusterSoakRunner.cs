@@ -103,7 +103,7 @@ internal static class ClusterSoakRunner
                 }
             }
 
-            timeline.Mark($"{settings.Nodes} node processes started (pids {string.Join(", ", nodes.Select(n => n.Pid))}); their output in {logs}");
+            timeline.Mark($"{settings.Nodes} node processes started (pids {string.Join(", ", nodes.Select(n => n.Pid))}); their output, and the client node's Akka log, in {logs}");
             await Task.WhenAll(nodes.Select(n => n.Up)).WaitAsync(settings.FormationBound, cancellationToken).ConfigureAwait(false);
             timeline.Mark("every node process printed its up line");
             // A killed node started again is not a seed: listing itself first, it could form a cluster of its own.
@@ -122,7 +122,7 @@ internal static class ClusterSoakRunner
             }
 
             var result = await WithClientAsync(settings, [.. nodes], Restart, ports[^1], nodePorts, started, run, simulator, timeline,
-                cancellationToken).ConfigureAwait(false);
+                Path.Combine(logs, "client.log"), cancellationToken).ConfigureAwait(false);
             return result with { Processes = await StopAllAsync(nodes).ConfigureAwait(false), Timeline = timeline.Events };
         }
         finally
@@ -133,10 +133,10 @@ internal static class ClusterSoakRunner
 
     private static async Task<ClusterSoakResult> WithClientAsync(ClusterSoakSettings settings, IReadOnlyList<NodeProcess> nodes,
         Func<NodeProcess, NodeProcess> restart, int clientPort, IReadOnlyList<int> nodePorts, long started, string run, ClusterSimulator simulator, SoakTimeline timeline,
-        CancellationToken cancellationToken)
+        string clientLog, CancellationToken cancellationToken)
     {
         var clientSettings = settings.ClientFor(clientPort, nodePorts);
-        var client = await ClusterNodeHost.StartAsync(clientSettings.ToOptions(null), clientSettings.AkkaLogLevel, cancellationToken)
+        var client = await ClusterNodeHost.StartAsync(clientSettings.ToOptions(null), clientSettings.AkkaLogLevel, clientLog, cancellationToken)
             .ConfigureAwait(false);
         await using (client.ConfigureAwait(false))
         {

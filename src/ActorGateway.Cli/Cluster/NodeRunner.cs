@@ -17,7 +17,7 @@ internal static class NodeRunner
     public static async Task<int> RunAsync(CliContext context, NodeSettings settings, Func<long, SessionOptions>? sessionOptions,
         string? leaseConnection, CancellationToken cancellationToken)
     {
-        var node = await ClusterNodeHost.StartAsync(settings.ToOptions(sessionOptions, leaseConnection), settings.AkkaLogLevel,
+        var node = await ClusterNodeHost.StartAsync(settings.ToOptions(sessionOptions, leaseConnection), settings.AkkaLogLevel, null,
                 cancellationToken)
             .ConfigureAwait(false);
         await using (node.ConfigureAwait(false))

@@ -38,7 +38,7 @@ public sealed class ClusterNodeProcessTests
         Assert.Equal(address, await node.Up.OrTimeout(Bound));
 
         var clientSettings = settings with { Port = ports[1], HostsAccounts = false, Accounts = [], Gateway = null, AkkaLogLevel = "ERROR" };
-        await using (var client = await ClusterNodeHost.StartAsync(clientSettings.ToOptions(null), "ERROR", default).OrTimeout(Bound))
+        await using (var client = await ClusterNodeHost.StartAsync(clientSettings.ToOptions(null), "ERROR", null, default).OrTimeout(Bound))
         {
             var answered = await AnswerProbe.AllAnswerAsync(client.Accounts, Accounts, Stopwatch.GetTimestamp(), Bound, default)
                 .OrTimeout(Bound * 2);
