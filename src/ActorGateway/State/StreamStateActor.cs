@@ -83,6 +83,7 @@ internal abstract class StreamStateActor(string what, long accountId, Subscripti
         Timers.StartSingleTimer(RetryTimer, Retry.Instance, _retryInterval);
     }
 
+    /// <summary>Logs a failed request without the retry, for a subclass that recovers from it otherwise.</summary>
     protected void LogRequestFailed(string error) => Log.StateRequestFailed(what, AccountId, _retryInterval, error);
 
     private bool OnShared(object message)
