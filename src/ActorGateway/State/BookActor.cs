@@ -15,21 +15,11 @@ namespace ActorGateway.State;
 /// reconnect the session renews the subscription, so the book empties at the gap and the first event after it rebuilds
 /// it; after lost events it goes through the whole dance again.
 /// </summary>
-internal sealed class BookActor : UntypedActor, IWithTimers
+internal sealed class BookActor : StreamStateActor
 {
-    private const string RetryTimer = "retry";
-
-    private readonly long _accountId;
     private readonly long _symbolId;
-    private readonly IActorRef _session;
-    private readonly IActorRef _publisher;
-    private readonly StateSettings _settings;
     private readonly OrderBookState _book = new();
-    private readonly ChangeFanout _fanout;
-    private readonly List<StateChange> _changes = [];
     private readonly List<(ulong QuoteId, BookProblem Problem)> _rejected = [];
-    private readonly StreamMarkers _markers;
-    private readonly ILogger _log;
     private Phase _phase = Phase.Starting;
     private bool _awaitingWhole = true;
     private IMessage? _unsubscribe;
@@ -37,15 +27,9 @@ internal sealed class BookActor : UntypedActor, IWithTimers
     private readonly List<(IActorRef Waiter, GetBookSnapshot Query)> _liveWaiters = [];
 
     public BookActor(long accountId, long symbolId, IActorRef session, IActorRef publisher, StateSettings settings)
+        : base("Order book", accountId, Events(accountId), session, publisher, settings, settings.LoggerFactory.CreateLogger<BookActor>())
     {
-        _accountId = accountId;
         _symbolId = symbolId;
-        _session = session;
-        _publisher = publisher;
-        _settings = settings;
-        _fanout = new ChangeFanout(settings.ChangeCapacity);
-        _markers = new StreamMarkers(session, settings.RequestTimeout);
-        _log = settings.LoggerFactory.CreateLogger<BookActor>();
     }
 
     private enum Phase
@@ -56,94 +40,60 @@ internal sealed class BookActor : UntypedActor, IWithTimers
         Live,          // subscribed afresh: events applied, the first one onto an empty book
     }
 
-    public ITimerScheduler Timers { get; set; } = null!;
-
     public static Props Props(long accountId, long symbolId, IActorRef session, IActorRef publisher, StateSettings settings) =>
         Akka.Actor.Props.Create(() => new BookActor(accountId, symbolId, session, publisher, settings));
 
-    protected override void PreStart() => _publisher.Tell(new SubscribeEvents(Self, new SubscriptionOptions
+    private static SubscriptionOptions Events(long accountId) => new()
     {
         PayloadTypes = [(uint)ProtoOAPayloadType.ProtoOaDepthEvent, (uint)ProtoOAPayloadType.ProtoOaVersionRes],
         // No symbol filter: the book listens before it subscribes, which the publisher would warn about; it filters itself.
-        AccountId = _accountId,
+        AccountId = accountId,
         // A lost depth event corrupts the book, so nothing is dropped early; a loss means a fresh subscription.
         Capacity = 1_000_000,
         Overflow = OverflowPolicy.DropNewest,
-    }));
+    };
 
-    protected override void OnReceive(object message)
+    protected override void Load() => StartResync(_phase == Phase.Starting ? "starting" : "retrying");
+
+    protected override bool OnOwn(object message)
     {
         switch (message)
         {
-            case EventBatch batch:
-                foreach (var item in batch.Items)
-                {
-                    Handle(item);
-                }
-
-                Sender.Tell(EventsAck.Instance);
-                break;
-            case EventsSubscribed or Resync:
-                StartResync(_phase == Phase.Starting ? "starting" : "retrying");
-                break;
             case SubscriptionChanged changed when ReferenceEquals(changed.Request, _unsubscribe) && _phase == Phase.Unsubscribing:
                 SendMarker();
-                break;
+                return true;
             case SubscriptionChanged:
-                break; // the fresh subscription is in force; its events may be here already
-            case MarkerReplied replied:
-                OnMarkerPassed(_markers.OnReplied(replied));
-                break;
-            case MarkerFailed failed:
-                OnMarkerFailed(failed);
-                break;
-            case CatchUp:
-                _markers.Send(new CatchUpFor(Sender), Self);
-                break;
-            case Status.Failure failure when _phase == Phase.Unsubscribing:
-                _log.StateRequestFailed("Order book", _accountId, _settings.RetryInterval, failure.Cause.Message);
-                SendMarker(); // not subscribed, or the connection went: either way the marker tells when the old events are gone
-                break;
-            case Status.Failure failure:
-                _log.StateRequestFailed("Order book", _accountId, _settings.RetryInterval, failure.Cause.Message);
-                Timers.StartSingleTimer(RetryTimer, Resync.Instance, _settings.RetryInterval);
-                break;
+                return true; // the fresh subscription is in force; its events may be here already
             case GetBookSnapshot { WhenLive: true } get when !IsLive:
                 _liveWaiters.Add((Sender, get));
-                break;
+                return true;
             case GetBookSnapshot get:
                 Sender.Tell(Snapshot(get));
-                break;
-            case SubscribeStateChanges subscribe:
-                _fanout.Add(subscribe.Subscriber, Context);
-                break;
-            case UnsubscribeStateChanges unsubscribe:
-                _fanout.Remove(unsubscribe.Subscriber, Context);
-                break;
-            case StateChangesAck:
-                _fanout.Ack(Sender, Self);
-                break;
-            case Terminated terminated:
-                _fanout.Remove(terminated.ActorRef, Context);
-                break;
+                return true;
             default:
-                Unhandled(message);
-                break;
+                return false;
         }
-
-        _fanout.Publish(_changes, Self);
-        _changes.Clear();
     }
 
-    private void Handle(in StreamItem<IMessage> item)
+    protected override void OnRequestFailed(Exception cause)
+    {
+        if (_phase == Phase.Unsubscribing)
+        {
+            LogRequestFailed(cause.Message);
+            SendMarker(); // not subscribed, or the connection went: either way the marker tells when the old events are gone
+        }
+        else
+        {
+            RetryLater(cause.Message);
+        }
+    }
+
+    protected override void Handle(in StreamItem<IMessage> item)
     {
         switch (item.Message)
         {
             case ProtoOADepthEvent depth when _phase == Phase.Live && (long)depth.SymbolId == _symbolId:
                 Apply(depth);
-                break;
-            case ProtoOAVersionRes marker:
-                OnMarkerPassed(_markers.OnSeen(marker));
                 break;
             case null when item.Notice is EventsLost { Reason: GapReason.Reconnect } && _phase == Phase.Live:
                 // The session renews the subscription on the new connection: its first event is the whole book.
@@ -162,14 +112,14 @@ internal sealed class BookActor : UntypedActor, IWithTimers
         {
             if (_book.Rejected == 1)
             {
-                _log.UnknownQuoteDeleted(_accountId, _symbolId, quoteId, _book.Rejected);
+                Log.UnknownQuoteDeleted(AccountId, _symbolId, quoteId, _book.Rejected);
             }
 
-            _changes.Add(new BookQuoteRejected(_accountId, _symbolId, quoteId, problem));
+            Changes.Add(new BookQuoteRejected(AccountId, _symbolId, quoteId, problem));
         }
 
         _rejected.Clear();
-        _changes.Add(new BookUpdated(_accountId, _symbolId, _book.BestBid, _book.BestAsk, _book.Version, _awaitingWhole));
+        Changes.Add(new BookUpdated(AccountId, _symbolId, _book.BestBid, _book.BestAsk, _book.Version, _awaitingWhole));
         _awaitingWhole = false;
         foreach (var (waiter, query) in _liveWaiters)
         {
@@ -181,54 +131,44 @@ internal sealed class BookActor : UntypedActor, IWithTimers
 
     private bool IsLive => _phase == Phase.Live && !_awaitingWhole;
 
-    private BookSnapshot Snapshot(GetBookSnapshot query) => _book.Snapshot(_accountId, _symbolId, IsLive, query.Levels, query.WithQuotes);
+    private BookSnapshot Snapshot(GetBookSnapshot query) => _book.Snapshot(AccountId, _symbolId, IsLive, query.Levels, query.WithQuotes);
 
     private void StartResync(string reason)
     {
         Clear(reason);
         _phase = Phase.Unsubscribing;
-        _unsubscribe = new ProtoOAUnsubscribeDepthQuotesReq { CtidTraderAccountId = _accountId, SymbolId = { _symbolId } };
-        _session.Tell(new ChangeSubscription(_unsubscribe));
+        _unsubscribe = new ProtoOAUnsubscribeDepthQuotesReq { CtidTraderAccountId = AccountId, SymbolId = { _symbolId } };
+        Session.Tell(new ChangeSubscription(_unsubscribe));
     }
 
     private void Clear(string reason)
     {
         _book.Clear();
         _awaitingWhole = true;
-        _log.BookRebuilding(_accountId, _symbolId, reason);
-        _changes.Add(new BookCleared(_accountId, _symbolId, reason));
+        Log.BookRebuilding(AccountId, _symbolId, reason);
+        Changes.Add(new BookCleared(AccountId, _symbolId, reason));
     }
 
     private void SendMarker()
     {
         _phase = Phase.Marking;
         _resyncMarker = new object();
-        _markers.Send(_resyncMarker, Self);
+        Markers.Send(_resyncMarker, Self);
     }
 
-    private void OnMarkerPassed(object? tag)
+    protected override void OnMarkerPassed(object tag)
     {
-        switch (tag)
+        if (ReferenceEquals(tag, _resyncMarker) && _phase == Phase.Marking)
         {
-            case CatchUpFor catchUp:
-                catchUp.Asker.Tell(CaughtUp.Instance);
-                break;
-            case not null when ReferenceEquals(tag, _resyncMarker) && _phase == Phase.Marking:
-                Subscribe(); // the old subscription's events have all gone by
-                break;
+            Subscribe(); // the old subscription's events have all gone by
         }
     }
 
-    private void OnMarkerFailed(MarkerFailed failed)
+    protected override void OnMarkerFailed(MarkerFailed failed)
     {
-        if (failed.Tag is CatchUpFor catchUp)
+        if (ReferenceEquals(failed.Tag, _resyncMarker))
         {
-            catchUp.Asker.Tell(new Status.Failure(failed.Error));
-        }
-        else if (ReferenceEquals(failed.Tag, _resyncMarker))
-        {
-            _log.StateRequestFailed("Order book", _accountId, _settings.RetryInterval, failed.Error.Message);
-            Timers.StartSingleTimer(RetryTimer, Resync.Instance, _settings.RetryInterval);
+            RetryLater(failed.Error.Message);
         }
     }
 
@@ -236,11 +176,6 @@ internal sealed class BookActor : UntypedActor, IWithTimers
     {
         _phase = Phase.Live;
         _resyncMarker = null;
-        _session.Tell(new ChangeSubscription(new ProtoOASubscribeDepthQuotesReq { CtidTraderAccountId = _accountId, SymbolId = { _symbolId } }));
-    }
-
-    private sealed record Resync
-    {
-        public static readonly Resync Instance = new();
+        Session.Tell(new ChangeSubscription(new ProtoOASubscribeDepthQuotesReq { CtidTraderAccountId = AccountId, SymbolId = { _symbolId } }));
     }
 }

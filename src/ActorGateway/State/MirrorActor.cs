@@ -14,19 +14,10 @@ namespace ActorGateway.State;
 /// out of sync until a reconcile and a trader have come again: the session's own restore reconciles the account, the
 /// mirror asks the trader, and every difference is published as found by the reconcile.
 /// </summary>
-internal sealed class MirrorActor : UntypedActor, IWithTimers
+internal sealed class MirrorActor : StreamStateActor
 {
-    private const string RetryTimer = "retry";
-
-    private readonly IActorRef _session;
-    private readonly IActorRef _publisher;
-    private readonly StateSettings _settings;
     private readonly AccountBook _book;
-    private readonly ChangeFanout _fanout;
-    private readonly List<StateChange> _changes = [];
-    private readonly ILogger _log;
     private readonly List<IActorRef> _syncWaiters = [];
-    private readonly StreamMarkers _markers;
     private bool _needReconcile = true;
     private bool _needTrader = true;
     private bool _needSymbols = true;
@@ -35,19 +26,10 @@ internal sealed class MirrorActor : UntypedActor, IWithTimers
     private ProtoOAReconcileRes? _lastReconcile;
 
     public MirrorActor(long accountId, IActorRef session, IActorRef publisher, StateSettings settings)
+        : base("Mirror", accountId, Events(accountId), session, publisher, settings, settings.LoggerFactory.CreateLogger<MirrorActor>())
     {
-        _session = session;
-        _publisher = publisher;
-        _settings = settings;
         _book = new AccountBook(accountId);
-        _fanout = new ChangeFanout(settings.ChangeCapacity);
-        _markers = new StreamMarkers(session, settings.RequestTimeout);
-        _log = settings.LoggerFactory.CreateLogger<MirrorActor>();
     }
-
-    public ITimerScheduler Timers { get; set; } = null!;
-
-    private long AccountId => _book.AccountId;
 
     private bool InSync => _everSynced && !_needReconcile && !_needTrader;
 
@@ -71,101 +53,55 @@ internal sealed class MirrorActor : UntypedActor, IWithTimers
         Overflow = OverflowPolicy.DropNewest,
     };
 
-    protected override void PreStart() => _publisher.Tell(new SubscribeEvents(Self, Events(AccountId)));
+    protected override void Load() => AskWhatIsNeeded();
 
-    protected override void OnReceive(object message)
+    protected override bool OnOwn(object message)
     {
         switch (message)
         {
-            case EventBatch batch:
-                foreach (var item in batch.Items)
-                {
-                    Handle(item);
-                }
-
-                Sender.Tell(EventsAck.Instance);
-                break;
-            case EventsSubscribed:
-                AskWhatIsNeeded(); // only now: the replies must come after the subscription in the stream
-                break;
             case GetAccountSnapshot { WhenInSync: true } when !InSync:
                 _syncWaiters.Add(Sender);
-                break;
+                return true;
             case GetAccountSnapshot:
                 Sender.Tell(_book.Snapshot(InSync));
-                break;
-            case SubscribeStateChanges subscribe:
-                _fanout.Add(subscribe.Subscriber, Context);
-                break;
-            case UnsubscribeStateChanges unsubscribe:
-                _fanout.Remove(unsubscribe.Subscriber, Context);
-                break;
-            case StateChangesAck:
-                _fanout.Ack(Sender, Self);
-                break;
-            case Terminated terminated:
-                _fanout.Remove(terminated.ActorRef, Context);
-                break;
+                return true;
             case ProtoOASymbolsListRes symbols:
                 _book.Apply(symbols);
                 _needSymbols = false;
-                break;
+                return true;
             case ProtoOAReconcileRes or ProtoOATraderRes:
-                break; // applied where they stand in the stream, not here
-            case CatchUp:
-                _markers.Send(new CatchUpFor(Sender), Self);
-                break;
-            case MarkerReplied replied:
-                Answer(_markers.OnReplied(replied));
-                break;
-            case MarkerFailed { Tag: CatchUpFor failed } marker:
-                failed.Asker.Tell(new Status.Failure(marker.Error));
-                break;
-            case Status.Failure failure:
-                _log.StateRequestFailed("Mirror", AccountId, _settings.RetryInterval, failure.Cause.Message);
-                Timers.StartSingleTimer(RetryTimer, RetryLoad.Instance, _settings.RetryInterval);
-                break;
-            case RetryLoad:
-                AskWhatIsNeeded();
-                break;
+                return true; // applied where they stand in the stream, not here
             default:
-                Unhandled(message);
-                break;
+                return false;
         }
-
-        _fanout.Publish(_changes, Self);
-        _changes.Clear();
     }
 
-    private void Handle(in StreamItem<Google.Protobuf.IMessage> item)
+    protected override void Handle(in StreamItem<Google.Protobuf.IMessage> item)
     {
         switch (item.Message)
         {
             case ProtoOAExecutionEvent execution:
-                _book.Apply(execution, _changes);
+                _book.Apply(execution, Changes);
                 break;
             case ProtoOASpotEvent spot:
                 _book.Apply(spot);
                 break;
             case ProtoOAMarginChangedEvent margin:
-                _book.Apply(margin, _changes);
+                _book.Apply(margin, Changes);
                 break;
             case ProtoOATrailingSLChangedEvent trailing:
-                _book.Apply(trailing, _changes);
+                _book.Apply(trailing, Changes);
                 break;
             case ProtoOATraderUpdatedEvent updated:
-                _book.Apply(updated.Trader, ChangeSource.Event, _changes);
+                _book.Apply(updated.Trader, ChangeSource.Event, Changes);
                 break;
             case ProtoOATraderRes trader:
-                _book.Apply(trader.Trader, _everSynced ? ChangeSource.Reconcile : ChangeSource.Event, _changes);
+                _book.Apply(trader.Trader, _everSynced ? ChangeSource.Reconcile : ChangeSource.Event, Changes);
                 _needTrader = false;
                 CheckInSync();
                 break;
             case ProtoOAReconcileRes reconcile:
                 ApplyReconcile(reconcile);
-                break;
-            case ProtoOAVersionRes marker:
-                Answer(_markers.OnSeen(marker));
                 break;
             case null:
                 OnNotice(item.Notice!);
@@ -208,14 +144,6 @@ internal sealed class MirrorActor : UntypedActor, IWithTimers
         }
     }
 
-    private static void Answer(object? passed)
-    {
-        if (passed is CatchUpFor catchUp)
-        {
-            catchUp.Asker.Tell(CaughtUp.Instance);
-        }
-    }
-
     private void ApplyReconcile(ProtoOAReconcileRes reconcile)
     {
         if (ReferenceEquals(reconcile, _lastReconcile))
@@ -224,7 +152,7 @@ internal sealed class MirrorActor : UntypedActor, IWithTimers
         }
 
         _lastReconcile = reconcile;
-        _book.Replace(reconcile, publish: _everSynced, _changes);
+        _book.Replace(reconcile, publish: _everSynced, Changes);
         _needReconcile = false;
         CheckInSync();
     }
@@ -236,8 +164,8 @@ internal sealed class MirrorActor : UntypedActor, IWithTimers
         if (!_outOfSync)
         {
             _outOfSync = true;
-            _log.MirrorOutOfSync(AccountId, reason);
-            _changes.Add(new MirrorOutOfSync(AccountId, reason));
+            Log.MirrorOutOfSync(AccountId, reason);
+            Changes.Add(new MirrorOutOfSync(AccountId, reason));
         }
     }
 
@@ -250,8 +178,8 @@ internal sealed class MirrorActor : UntypedActor, IWithTimers
 
         _everSynced = true;
         _outOfSync = false;
-        _log.MirrorInSync(AccountId, _book.Positions.Count, _book.Orders.Count);
-        _changes.Add(new MirrorInSync(AccountId));
+        Log.MirrorInSync(AccountId, _book.Positions.Count, _book.Orders.Count);
+        Changes.Add(new MirrorInSync(AccountId));
         if (_syncWaiters.Count > 0)
         {
             var snapshot = _book.Snapshot(inSync: true);
@@ -265,22 +193,17 @@ internal sealed class MirrorActor : UntypedActor, IWithTimers
     {
         if (_needReconcile)
         {
-            _session.Tell(new ProtoOAReconcileReq { CtidTraderAccountId = AccountId });
+            Session.Tell(new ProtoOAReconcileReq { CtidTraderAccountId = AccountId });
         }
 
         if (_needTrader)
         {
-            _session.Tell(new ProtoOATraderReq { CtidTraderAccountId = AccountId });
+            Session.Tell(new ProtoOATraderReq { CtidTraderAccountId = AccountId });
         }
 
         if (_needSymbols)
         {
-            _session.Tell(new ProtoOASymbolsListReq { CtidTraderAccountId = AccountId });
+            Session.Tell(new ProtoOASymbolsListReq { CtidTraderAccountId = AccountId });
         }
-    }
-
-    private sealed record RetryLoad
-    {
-        public static readonly RetryLoad Instance = new();
     }
 }

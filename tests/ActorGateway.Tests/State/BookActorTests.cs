@@ -77,6 +77,61 @@ public sealed class BookActorTests : StateActorTestBase
         Assert.Equal([108_010UL], snapshot.Bids.Select(l => l.RawPrice));
     }
 
+    [Fact]
+    public void A_failed_unsubscribe_still_sends_the_marker()
+    {
+        Probes();
+        var book = Sys.ActorOf(BookActor.Props(1001, 1, Session.Ref, Publisher.Ref, Settings));
+        AcceptSubscription(book);
+        Session.ExpectMsg<ChangeSubscription>();
+
+        Session.Reply(new Status.Failure(new InvalidOperationException("not subscribed")));
+
+        Session.ExpectMsg<ProtoOAVersionReq>();
+    }
+
+    [Fact]
+    public void A_failed_marker_starts_the_resync_again_after_the_retry_interval()
+    {
+        Probes();
+        var book = Sys.ActorOf(BookActor.Props(1001, 1, Session.Ref, Publisher.Ref, Settings with { RetryInterval = TimeSpan.FromMilliseconds(200) }));
+        AcceptSubscription(book);
+        NextChanges(); // cleared: starting
+        var unsubscribe = Session.ExpectMsg<ChangeSubscription>();
+        Session.Reply(new SubscriptionChanged(unsubscribe.Request));
+        Session.ExpectMsg<ProtoOAVersionReq>();
+
+        Session.Reply(new Status.Failure(new InvalidOperationException("no connection")));
+
+        Assert.Equal("retrying", Assert.IsType<BookCleared>(Assert.Single(NextChanges())).Reason);
+        Assert.IsType<ProtoOAUnsubscribeDepthQuotesReq>(Session.ExpectMsg<ChangeSubscription>().Request);
+    }
+
+    [Fact]
+    public void CatchUp_answers_when_the_reply_comes_after_the_marker_went_by_in_the_stream()
+    {
+        var book = Live();
+
+        var asker = AskCatchUp(book);
+        var marker = new ProtoOAVersionRes { Version = "1" };
+        Stream(book, marker);
+        asker.ExpectNoMsg(TimeSpan.FromMilliseconds(100));
+        Session.Reply(marker);
+
+        asker.ExpectMsg<CaughtUp>();
+    }
+
+    [Fact]
+    public void An_unsubscribed_subscriber_gets_no_more_changes()
+    {
+        var book = Live();
+
+        book.Tell(new UnsubscribeStateChanges(Subscriber.Ref));
+        Stream(book, Depth(added: [Bid(5, 108_005, 1)]));
+
+        Subscriber.ExpectNoMsg(TimeSpan.FromMilliseconds(100));
+    }
+
     private IActorRef Start(out ProtoOAVersionRes marker)
     {
         Probes();

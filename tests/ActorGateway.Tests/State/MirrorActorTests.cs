@@ -79,10 +79,8 @@ public sealed class MirrorActorTests : StateActorTestBase
     public void CatchUp_answers_once_the_marker_has_come_through_the_stream()
     {
         var mirror = InSync();
-        var asker = CreateTestProbe();
 
-        mirror.Tell(CatchUp.Instance, asker.Ref);
-        Session.ExpectMsg<ProtoOAVersionReq>();
+        var asker = AskCatchUp(mirror);
         var marker = new ProtoOAVersionRes { Version = "1" };
         Session.Reply(marker);
         asker.ExpectNoMsg(TimeSpan.FromMilliseconds(100));
@@ -91,6 +89,33 @@ public sealed class MirrorActorTests : StateActorTestBase
         Stream(mirror, marker);
 
         asker.ExpectMsg<CaughtUp>();
+    }
+
+    [Fact]
+    public void A_refused_request_is_asked_again_after_the_retry_interval()
+    {
+        Probes();
+        var mirror = Sys.ActorOf(MirrorActor.Props(Account, Session.Ref, Publisher.Ref, Settings with { RetryInterval = TimeSpan.FromSeconds(1) }));
+        AcceptSubscription(mirror);
+        Session.ExpectMsg<ProtoOAReconcileReq>();
+        Session.Reply(new Status.Failure(new InvalidOperationException("not now")));
+        Session.ReceiveN(2);
+        Session.ExpectNoMsg(TimeSpan.FromMilliseconds(300));
+
+        Session.ExpectMsg<ProtoOAReconcileReq>();
+        Session.ExpectMsg<ProtoOATraderReq>();
+        Session.ExpectMsg<ProtoOASymbolsListReq>();
+    }
+
+    [Fact]
+    public void CatchUp_whose_marker_fails_is_answered_with_the_failure()
+    {
+        var mirror = InSync();
+
+        var asker = AskCatchUp(mirror);
+        Session.Reply(new Status.Failure(new InvalidOperationException("no connection")));
+
+        Assert.Equal("no connection", asker.ExpectMsg<Status.Failure>().Cause.Message);
     }
 
     [Fact]

@@ -46,6 +46,15 @@ public abstract class StateActorTestBase : Akka.TestKit.Xunit2.TestKit
         Publisher.ExpectMsg<EventsAck>();
     }
 
+    /// <summary>Tells the actor <see cref="CatchUp"/> from a new probe and expects its marker request; returns the probe.</summary>
+    protected TestProbe AskCatchUp(IActorRef actor)
+    {
+        var asker = CreateTestProbe();
+        actor.Tell(CatchUp.Instance, asker.Ref);
+        Session.ExpectMsg<ProtoOAVersionReq>();
+        return asker;
+    }
+
     /// <summary>The next batch of changes, acknowledged.</summary>
     protected IReadOnlyList<StateChange> NextChanges()
     {
