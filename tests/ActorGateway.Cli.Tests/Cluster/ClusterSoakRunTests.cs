@@ -7,7 +7,8 @@ namespace ActorGateway.Cli.Tests.Cluster;
 /// <summary>
 /// The cluster soak's short variant, run by every <c>dotnet test</c> and so by CI: 3 node processes, 20 accounts, 20 s of
 /// load, one node killed and one frozen, through the command line as a user runs it, without and with the shard leases in
-/// a PostgreSQL of its own; then the JSON's figures and that every process it started is gone.
+/// a PostgreSQL of its own; then the JSON's figures, the client node's log beside the nodes', and that every process it
+/// started is gone.
 /// </summary>
 [Collection(NodeProcessesRunAlone.Name)]
 public sealed class ClusterSoakRunTests
@@ -53,6 +54,12 @@ public sealed class ClusterSoakRunTests
             Assert.Equal(lease, root.GetProperty("settings").GetProperty("lease").GetString()!.StartsWith("postgresql", StringComparison.Ordinal));
             Assert.Equal(["kill -9", "SIGSTOP then SIGCONT"], root.GetProperty("faults").EnumerateArray().Select(f => f.GetProperty("kind").GetString()));
             Assert.True(root.GetProperty("passed").GetBoolean());
+
+            // The client node's Akka log sits beside the nodes' output, with its own membership lines.
+            var logsAt = root.GetProperty("timeline").EnumerateArray().Select(e => e.GetProperty("event").GetString()!)
+                .Single(e => e.Contains("client node's Akka log", StringComparison.Ordinal));
+            var logs = logsAt[(logsAt.LastIndexOf(" in ", StringComparison.Ordinal) + 4)..];
+            Assert.Contains("Cluster Node [", await File.ReadAllTextAsync(Path.Combine(logs, "client.log")), StringComparison.Ordinal);
 
             // The three nodes and the killed one started again.
             var processes = root.GetProperty("processes").EnumerateArray().ToList();
