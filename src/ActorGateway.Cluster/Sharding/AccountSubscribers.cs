@@ -20,8 +20,6 @@ internal sealed class AccountSubscribers(long accountId, IActorContext entity, I
     private readonly Dictionary<IActorRef, SubscribeAccount> _subscribers = [];
     private AccountSession? _session;
 
-    public int Count => _subscribers.Count;
-
     /// <summary>The session exists: those who came before it are subscribed now.</summary>
     public void Attach(AccountSession session)
     {
@@ -65,17 +63,16 @@ internal sealed class AccountSubscribers(long accountId, IActorContext entity, I
         }
     }
 
-    /// <summary>Forgets <paramref name="subscriber"/>; false when it was not one.</summary>
-    public bool Forget(IActorRef subscriber)
+    /// <summary>Forgets <paramref name="subscriber"/>, if it was one.</summary>
+    public void Forget(IActorRef subscriber)
     {
         if (!_subscribers.Remove(subscriber))
         {
-            return false;
+            return;
         }
 
         entity.Unwatch(subscriber);
         _session?.Session.Publisher.Tell(new UnsubscribeEvents(subscriber));
-        return true;
     }
 
     private void Start(SubscribeAccount subscribe, AccountSession session)
