@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using ActorGateway.Cli.Soak;
 
@@ -7,8 +6,6 @@ namespace ActorGateway.Cli.Cluster;
 /// <summary>A cluster soak's figures as JSON (snake_case keys) and as a few lines for a person, and the counts that must be 0.</summary>
 internal static class ClusterSoakReport
 {
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
-
     public static IReadOnlyList<Invariant> Invariants(ClusterSoakResult r) =>
     [
         new("requests_unanswered", r.Load.Unanswered),
@@ -44,7 +41,7 @@ internal static class ClusterSoakReport
             ["requests"] = r.Load.Sent,
             ["requests_answered"] = r.Load.Answered,
             ["requests_unanswered"] = r.Load.Unanswered,
-            ["requests_failed_typed"] = Object(r.Load.FailedTyped),
+            ["requests_failed_typed"] = ReportJson.Counts(r.Load.FailedTyped),
             ["requests_failed_untyped"] = r.Load.Untyped,
             ["requests_per_s"] = Math.Round(r.Load.Sent / Math.Max(0.001, r.Load.Duration.TotalSeconds), 1),
             ["load_s"] = Math.Round(r.Load.Duration.TotalSeconds, 1),
@@ -68,11 +65,11 @@ internal static class ClusterSoakReport
             })]),
             ["timeline"] = new JsonArray([.. r.Timeline.Select(e => (JsonNode)new JsonObject { ["at_s"] = e.At, ["event"] = e.What })]),
             ["settings"] = s.ToJson(),
-            ["invariants"] = new JsonObject([.. invariants.Select(i => KeyValuePair.Create(i.Name, (JsonNode?)i.Value))]),
+            ["invariants"] = ReportJson.Counts(invariants.Select(i => KeyValuePair.Create(i.Name, i.Value))),
             ["failed"] = new JsonArray([.. invariants.Where(i => !i.Holds).Select(i => (JsonNode)i.Name)]),
             ["passed"] = invariants.All(i => i.Holds),
         };
-        return document.ToJsonString(Indented);
+        return document.ToJsonString(ReportJson.Indented);
     }
 
     /// <summary>The run in a few lines, for a person.</summary>
@@ -113,9 +110,6 @@ internal static class ClusterSoakReport
     };
 
     private static double? Seconds(TimeSpan? value) => value is { } v ? Math.Round(v.TotalSeconds, 2) : null;
-
-    private static JsonObject Object(IEnumerable<KeyValuePair<string, long>> pairs) =>
-        new([.. pairs.Select(p => KeyValuePair.Create(p.Key, (JsonNode?)p.Value))]);
 
     /// <summary>The 1, 5 and 15 minute load averages, for the figures' context ("?" where the system does not tell).</summary>
     public static string LoadAverage() =>

@@ -1,5 +1,5 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using ActorGateway.Cli.Bench;
 
 namespace ActorGateway.Cli.Soak;
 
@@ -12,8 +12,6 @@ internal sealed record Invariant(string Name, long Value)
 /// <summary>A run's figures as JSON (snake_case keys), and the invariants that decide its exit code.</summary>
 internal static class SoakReport
 {
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
-
     public static IReadOnlyList<Invariant> Invariants(SoakResult r) =>
     [
         new("hung", r.Hung),
@@ -51,22 +49,22 @@ internal static class SoakReport
                 ["completed_twice"] = r.CompletedTwice,
                 ["stopped_at_max_duration"] = r.Drive.StoppedEarly,
                 ["stalled_window"] = r.Drive.Stalled,
-                ["by_kind"] = Object(r.ByKind.Select(p => KeyValuePair.Create(Snake(p.Key.ToString()), p.Value))),
+                ["by_kind"] = ReportJson.Counts(r.ByKind.Select(p => KeyValuePair.Create(Snake(p.Key.ToString()), p.Value))),
             },
-            ["outcomes"] = Object(r.Outcomes),
+            ["outcomes"] = ReportJson.Counts(r.Outcomes),
             ["cuts"] = new JsonObject
             {
                 ["made"] = r.Drive.Cuts.Count,
                 ["resets"] = r.Drive.Cuts.Count(c => c.Kind == CutKind.Reset),
                 ["closes"] = r.Drive.Cuts.Count(c => c.Kind == CutKind.Close),
                 ["recovered"] = restores.Count,
-                ["restore_ms_p50"] = restores.Count == 0 ? null : Math.Round(Percentile(restores, 0.5), 1),
+                ["restore_ms_p50"] = restores.Count == 0 ? null : Math.Round(Statistics.Percentile(restores, 0.5), 1),
                 ["restore_ms_max"] = restores.Count == 0 ? null : Math.Round(restores[^1], 1),
                 ["connection_lost_notices"] = r.ConnectionsLost,
                 ["session_reconnects"] = r.SessionReconnects,
                 ["relay_connections"] = r.RelayConnections,
-                ["failures_after_reset"] = Object(r.Drive.Failures.After(CutKind.Reset)),
-                ["failures_after_close"] = Object(r.Drive.Failures.After(CutKind.Close)),
+                ["failures_after_reset"] = ReportJson.Counts(r.Drive.Failures.After(CutKind.Reset)),
+                ["failures_after_close"] = ReportJson.Counts(r.Drive.Failures.After(CutKind.Close)),
             },
             ["orders"] = new JsonObject
             {
@@ -87,19 +85,12 @@ internal static class SoakReport
                 ["executions_without_completed_order"] = r.Orders.ExecutionsWithoutOrder,
             },
             // Every invariant must be 0; the failing ones are named again below.
-            ["invariants"] = Object(invariants.Select(i => KeyValuePair.Create(i.Name, i.Value))),
+            ["invariants"] = ReportJson.Counts(invariants.Select(i => KeyValuePair.Create(i.Name, i.Value))),
             ["failed"] = new JsonArray([.. invariants.Where(i => !i.Holds).Select(i => (JsonNode)i.Name)]),
             ["passed"] = invariants.All(i => i.Holds),
         };
-        return document.ToJsonString(Indented);
+        return document.ToJsonString(ReportJson.Indented);
     }
-
-    /// <summary>The value at fraction <paramref name="p"/> of an ascending list (nearest rank).</summary>
-    internal static double Percentile(IReadOnlyList<double> ascending, double p) =>
-        ascending[Math.Clamp((int)Math.Ceiling(p * ascending.Count) - 1, 0, ascending.Count - 1)];
-
-    private static JsonObject Object(IEnumerable<KeyValuePair<string, long>> pairs) =>
-        new([.. pairs.Select(p => KeyValuePair.Create(p.Key, (JsonNode?)p.Value))]);
 
     private static string Snake(string name) => string.Concat(name.Select((c, i) =>
         char.IsUpper(c) ? (i == 0 ? "" : "_") + char.ToLowerInvariant(c) : c.ToString()));
